@@ -1,0 +1,119 @@
+package dev.genlab.testkit;
+
+import dev.genlab.spi.ArtifactSink;
+import dev.genlab.spi.DatasetContext;
+import dev.genlab.spi.Progress;
+import dev.genlab.spi.Seeds;
+import dev.genlab.spi.TrainingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Real, in-memory contexts for testing a plugin without the runtime. */
+public final class TestContexts {
+    private TestContexts() {
+    }
+
+    /** One point of a metric history, as a plugin logged it. */
+    public record LoggedMetric(String key, double value, long step) {
+    }
+
+    /**
+     * A training context that writes artifacts and checkpoints under {@code directory} and keeps logged metrics in
+     * memory for assertions.
+     */
+    public static final class RecordingContext implements TrainingContext {
+        private final long seed;
+        private final Path directory;
+        private final List<LoggedMetric> metrics = Collections.synchronizedList(new ArrayList<>());
+        private volatile boolean cancelled;
+
+        public RecordingContext(long seed, Path directory) {
+            this.seed = seed;
+            this.directory = directory;
+        }
+
+        @Override
+        public long seed() {
+            return seed;
+        }
+
+        @Override
+        public SplittableRandom random(String purpose) {
+            return Seeds.random(seed, purpose);
+        }
+
+        @Override
+        public Progress progress(String task, long total, String unit) {
+            return Progress.none();
+        }
+
+        @Override
+        public ArtifactSink artifacts() {
+            Path root = directory.resolve("artifacts");
+            return new ArtifactSink() {
+                @Override
+                public void write(String path, byte[] content) throws IOException {
+                    Path target = root.resolve(path);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, content);
+                }
+
+                @Override
+                public void copy(String path, Path file) throws IOException {
+                    write(path, Files.readAllBytes(file));
+                }
+            };
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void logMetric(String key, double value, long step) {
+            metrics.add(new LoggedMetric(key, value, step));
+        }
+
+        @Override
+        public Path checkpointDirectory() {
+            Path dir = directory.resolve("checkpoints");
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return dir;
+        }
+
+        public List<LoggedMetric> metrics() {
+            synchronized (metrics) {
+                return List.copyOf(metrics);
+            }
+        }
+
+        /** The logged values of {@code key}, in logging order. */
+        public List<Double> history(String key) {
+            return metrics().stream().filter(m -> m.key().equals(key)).map(LoggedMetric::value).toList();
+        }
+    }
+
+    public static RecordingContext training(long seed, Path directory) {
+        return new RecordingContext(seed, directory);
+    }
+
+    /** A dataset context resolving relative paths against {@code baseDirectory}. */
+    public static DatasetContext dataset(Path baseDirectory) {
+        return path -> baseDirectory.resolve(path).normalize();
+    }
+}
