@@ -1,0 +1,66 @@
+package dev.genlab.runtime;
+
+import dev.genlab.runtime.config.Experiment;
+import dev.genlab.runtime.config.ExperimentLoader;
+import dev.genlab.runtime.plugin.PluginRegistry;
+import dev.genlab.runtime.run.PreparedRun;
+import dev.genlab.runtime.run.Preparer;
+import dev.genlab.runtime.run.RunListener;
+import dev.genlab.runtime.run.RunOutcome;
+import dev.genlab.runtime.run.Runner;
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.tracking.RunTracker;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The runtime's front door: discover plugins, validate and prepare an experiment, run it. */
+public final class Genlab {
+    private final PluginRegistry registry;
+    private final ExperimentLoader loader;
+
+    public Genlab(PluginRegistry registry) {
+        this.registry = registry;
+        this.loader = new ExperimentLoader(registry);
+    }
+
+    /** Plugins on the classpath plus those in {@code pluginDirectories} and in {@code GENLAB_PLUGINS} (path-separated). */
+    public static Genlab discover(List<Path> pluginDirectories) {
+        List<Path> dirs = new ArrayList<>(pluginDirectories);
+        String env = System.getenv("GENLAB_PLUGINS");
+        if (env != null && !env.isBlank()) {
+            for (String d : env.split(java.io.File.pathSeparator)) {
+                if (!d.isBlank()) {
+                    dirs.add(Path.of(d));
+                }
+            }
+        }
+        return new Genlab(PluginRegistry.discover(dirs));
+    }
+
+    public PluginRegistry registry() {
+        return registry;
+    }
+
+    public ExperimentLoader loader() {
+        return loader;
+    }
+
+    /** Validates the file and prepares the run (plugins built, data loaded and checked); writes nothing. */
+    public PreparedRun prepare(Path file, List<String> overrides, RunListener listener) {
+        Experiment experiment = loader.load(file, overrides);
+        return new Preparer(registry).prepare(experiment, listener);
+    }
+
+    /** The run store an experiment records into: {@code runsDirectory} if given, else its tracking.directory. */
+    public static LocalRunStore store(PreparedRun prepared, Path runsDirectory) {
+        return new LocalRunStore(runsDirectory != null ? runsDirectory : Path.of(prepared.experiment().settings().tracking().directory()));
+    }
+
+    public RunOutcome run(PreparedRun prepared, Path runsDirectory, List<RunTracker> mirrors, RunListener listener, AtomicBoolean cancelled)
+            throws IOException {
+        return new Runner(store(prepared, runsDirectory), loader.experimentDefaults(), mirrors).run(prepared, listener, cancelled);
+    }
+}

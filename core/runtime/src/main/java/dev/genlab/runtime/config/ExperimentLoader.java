@@ -1,0 +1,311 @@
+package dev.genlab.runtime.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import dev.genlab.runtime.UserException;
+import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginKind;
+import dev.genlab.runtime.plugin.PluginRegistry;
+import dev.genlab.spi.Modality;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an experiment file (HOCON: includes, substitutions, environment variables), applies {@code --set}
+ * overrides and validates everything against the plugins — collecting every problem, each located as
+ * {@code file:line: key.path: message}, before anything runs.
+ */
+public final class ExperimentLoader {
+    /** The sections an experiment file may have. */
+    public static final List<String> SECTIONS = List.of("name", "seed", "dataset", "split", "model", "sample", "metrics", "tracking", "vars");
+
+    private static final Set<String> DATASET_RESERVED = Set.of("type", "target", "sensitive");
+    private static final Set<String> MODEL_RESERVED = Set.of("type");
+    private static final Set<String> METRIC_RESERVED = Set.of("type", "name");
+
+    private final PluginRegistry registry;
+    private final Config experimentDefaults;
+
+    public ExperimentLoader(PluginRegistry registry) {
+        this.registry = registry;
+        Config reference = ConfigFactory.parseResources(ExperimentLoader.class.getClassLoader(), "dev/genlab/runtime/experiment-defaults.conf",
+                ConfigParseOptions.defaults().setAllowMissing(false));
+        this.experimentDefaults = reference.resolve().getConfig("genlab.experiment");
+    }
+
+    /** The experiment defaults (for docs and {@code genlab plugins}). */
+    public Config experimentDefaults() {
+        return experimentDefaults;
+    }
+
+    public Experiment load(Path file, List<String> overrides) {
+        if (!Files.exists(file)) {
+            throw new UserException("experiment file not found: " + file.toAbsolutePath().normalize());
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserException("cannot read experiment file " + file + ": not a readable file");
+        }
+        Problems problems = new Problems();
+        Config config = parse(file, overrides, problems);
+        problems.throwIfAny();
+        return validate(file, config, problems);
+    }
+
+    private Config parse(Path file, List<String> overrides, Problems problems) {
+        Config fromFile;
+        try {
+            fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+        } catch (ConfigException e) {
+            problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
+            return null;
+        }
+        Config merged = fromFile;
+        List<Config> sets = new ArrayList<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new ConfigProblem("--set " + o, null, "expected key=value, e.g. --set model.epochs=10"));
+                continue;
+            }
+            try {
+                sets.add(ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("--set " + o)));
+            } catch (ConfigException e) {
+                problems.add(new ConfigProblem("--set " + o, null, stripOrigin(e)));
+            }
+        }
+        for (Config s : sets) {
+            merged = s.withFallback(merged);
+        }
+        try {
+            return merged.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
+        } catch (ConfigException e) {
+            problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
+            return null;
+        }
+    }
+
+    private static String locate(ConfigException e) {
+        return e.origin() == null ? "<unknown>" : Problems.where(e.origin());
+    }
+
+    /** Typesafe prefixes messages with the origin; we print it separately. */
+    private static String stripOrigin(ConfigException e) {
+        String m = e.getMessage();
+        if (e.origin() != null) {
+            String d = e.origin().description();
+            if (m.startsWith(d)) {
+                m = m.substring(d.length());
+            }
+            m = m.replaceFirst("^(: ?\\d+)?: ", "");
+        }
+        return m;
+    }
+
+    private Experiment validate(Path file, Config config, Problems problems) {
+        for (var e : config.root().entrySet()) {
+            if (!SECTIONS.contains(e.getKey())) {
+                problems.add(e.getValue().origin(), e.getKey(), "unknown key" + Suggestions.didYouMean(e.getKey(), SECTIONS)
+                        + " (valid keys: " + String.join(", ", SECTIONS) + ")");
+            }
+        }
+        // vars { } holds the user's own values for ${vars.x} substitutions: free-form, not validated
+        Config fixedUser = config.withoutPath("dataset").withoutPath("model").withoutPath("metrics").withoutPath("vars");
+        for (String key : fixedUser.root().keySet()) {
+            if (!SECTIONS.contains(key)) {
+                fixedUser = fixedUser.withoutPath(quote(key));
+            }
+        }
+        ExperimentSettings settings = RecordBinder.bind(ExperimentSettings.class, fixedUser, experimentDefaults.withoutPath("metrics"),
+                "", "an experiment", problems);
+
+        // dataset
+        PluginSpec dataset = null;
+        Optional<String> target = Optional.empty();
+        Optional<List<String>> sensitive = Optional.empty();
+        ConfigValue datasetValue = config.root().get("dataset");
+        if (datasetValue == null || datasetValue.valueType() == ConfigValueType.NULL) {
+            problems.add(config.origin(), "dataset", "missing required key: the data to learn from, e.g. dataset { type = adult }"
+                    + " (dataset types: " + String.join(", ", registry.names(PluginKind.DATASET)) + ")");
+        } else {
+            Config block = asBlock(datasetValue, "dataset", problems);
+            if (block != null) {
+                dataset = plugin(PluginKind.DATASET, block, "dataset", null, DATASET_RESERVED, problems);
+                if (block.hasPath("target")) {
+                    ConfigValue t = block.getValue("target");
+                    if (t.valueType() == ConfigValueType.STRING) {
+                        target = Optional.of((String) t.unwrapped());
+                    } else {
+                        problems.add(t.origin(), "dataset.target", "expected a column name but got " + t.valueType().name().toLowerCase());
+                    }
+                }
+                if (block.hasPath("sensitive")) {
+                    sensitive = Optional.ofNullable(stringList(block.getValue("sensitive"), "dataset.sensitive", problems));
+                }
+            }
+        }
+
+        // model
+        PluginSpec model = null;
+        ConfigValue modelValue = config.root().get("model");
+        if (modelValue == null || modelValue.valueType() == ConfigValueType.NULL) {
+            problems.add(config.origin(), "model", "missing required key: the generative model, e.g. model { type = copula }"
+                    + " (model types: " + String.join(", ", registry.names(PluginKind.MODEL)) + ")");
+        } else {
+            Config block = asBlock(modelValue, "model", problems);
+            if (block != null) {
+                model = plugin(PluginKind.MODEL, block, "model", null, MODEL_RESERVED, problems);
+            }
+        }
+
+        // metrics
+        List<PluginSpec> metrics = new ArrayList<>();
+        ConfigValue metricsValue = config.root().get("metrics");
+        if (metricsValue == null) {
+            // the defaults name metrics that may not be installed (a trimmed distribution): use those that are
+            List<Object> installed = new ArrayList<>();
+            for (Object m : experimentDefaults.getStringList("metrics")) {
+                if (registry.find(PluginKind.METRIC, (String) m) != null) {
+                    installed.add(m);
+                }
+            }
+            metricsValue = com.typesafe.config.ConfigValueFactory.fromIterable(installed, "experiment defaults");
+        }
+        if (metricsValue.valueType() != ConfigValueType.LIST) {
+            problems.add(metricsValue.origin(), "metrics", "expected a list of metrics, e.g. metrics = [fidelity, { type = detection }]");
+        } else {
+            Set<String> names = new HashSet<>();
+            int i = 0;
+            for (ConfigValue item : (ConfigList) metricsValue) {
+                String path = "metrics[" + i++ + "]";
+                Config block = asBlock(item, path, problems);
+                if (block == null) {
+                    continue;
+                }
+                String instance = null;
+                if (block.hasPath("name")) {
+                    instance = block.getValue("name").unwrapped().toString();
+                }
+                PluginSpec spec = plugin(PluginKind.METRIC, block, path, instance, METRIC_RESERVED, problems);
+                if (spec != null && !names.add(spec.name())) {
+                    problems.add(block.origin(), path, "metric '" + spec.name() + "' is listed twice; give one a distinct name, e.g. { type = "
+                            + spec.type() + ", name = " + spec.type() + "-2 }");
+                }
+                if (spec != null) {
+                    metrics.add(spec);
+                }
+            }
+        }
+
+        // modality: checked against what the dataset plugin says it produces; the runner re-checks the data itself
+        if (dataset != null && model != null) {
+            Set<Modality> produces = dataset.descriptor().plugin().modalities();
+            if (produces.stream().noneMatch(model.descriptor().plugin().modalities()::contains)) {
+                problems.add(Problems.originOf(model.block(), "type"), "model.type", modalityMismatch(model, produces));
+            }
+            for (PluginSpec m : metrics) {
+                if (produces.stream().noneMatch(m.descriptor().plugin().modalities()::contains)) {
+                    problems.add(Problems.originOf(m.block(), "type"), m.path() + ".type", "metric '" + m.type() + "' handles "
+                            + labels(m.descriptor().plugin().modalities()) + " data but dataset '" + dataset.type() + "' gives "
+                            + labels(produces) + " data");
+                }
+            }
+        }
+        problems.throwIfAny();
+        String name = settings.name().orElseGet(() -> {
+            String f = file.getFileName().toString();
+            int dot = f.lastIndexOf('.');
+            return dot > 0 ? f.substring(0, dot) : f;
+        });
+        return new Experiment(file, name, config, settings, dataset, target, sensitive, model, metrics);
+    }
+
+    private String modalityMismatch(PluginSpec model, Set<Modality> produces) {
+        List<String> fitting = new ArrayList<>();
+        for (PluginDescriptor d : registry.all(PluginKind.MODEL)) {
+            if (produces.stream().anyMatch(d.plugin().modalities()::contains)) {
+                fitting.add(d.name());
+            }
+        }
+        return "model '" + model.type() + "' handles " + labels(model.descriptor().plugin().modalities()) + " data but the dataset gives "
+                + labels(produces) + " data" + (fitting.isEmpty() ? "; no installed model handles that" : "; models for it: " + String.join(", ", fitting));
+    }
+
+    static String labels(Set<Modality> modalities) {
+        return String.join("/", modalities.stream().sorted().map(Modality::label).toList());
+    }
+
+    private static String quote(String key) {
+        return com.typesafe.config.ConfigUtil.quoteString(key);
+    }
+
+    /** A plugin block: an object with a {@code type}, or just the type as a string. */
+    private static Config asBlock(ConfigValue value, String path, Problems problems) {
+        if (value instanceof ConfigObject obj) {
+            return obj.toConfig();
+        }
+        if (value.valueType() == ConfigValueType.STRING) {
+            return ConfigFactory.empty(value.origin().description()).withValue("type", value);
+        }
+        problems.add(value.origin(), path, "expected a plugin name or an object with a 'type' but got " + value.valueType().name().toLowerCase());
+        return null;
+    }
+
+    private static List<String> stringList(ConfigValue v, String path, Problems problems) {
+        if (v.valueType() == ConfigValueType.STRING) {
+            return List.of((String) v.unwrapped());
+        }
+        if (v.valueType() != ConfigValueType.LIST) {
+            problems.add(v.origin(), path, "expected a list of column names, e.g. [sex, race]");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (ConfigValue item : (ConfigList) v) {
+            if (item.valueType() != ConfigValueType.STRING) {
+                problems.add(item.origin(), path, "expected column names but got " + item.valueType().name().toLowerCase());
+                return null;
+            }
+            out.add((String) item.unwrapped());
+        }
+        return out;
+    }
+
+    private PluginSpec plugin(PluginKind kind, Config block, String path, String instanceName, Set<String> reserved, Problems problems) {
+        if (!block.hasPath("type")) {
+            problems.add(block.origin(), path + ".type", "missing required key: which " + kind.label() + " to use (" + kind.label() + " types: "
+                    + String.join(", ", registry.names(kind)) + ")");
+            return null;
+        }
+        ConfigValue typeValue = block.getValue("type");
+        String type = String.valueOf(typeValue.unwrapped());
+        PluginDescriptor descriptor = registry.find(kind, type);
+        if (descriptor == null) {
+            List<String> names = registry.names(kind);
+            problems.add(typeValue.origin(), path + ".type", "unknown " + kind.label() + " type '" + type + "'" + Suggestions.didYouMean(type, names)
+                    + " (" + kind.label() + " types: " + (names.isEmpty() ? "none installed; looked in " + String.join(", ", registry.searched()) : String.join(", ", names)) + ")");
+            return null;
+        }
+        Config user = block;
+        for (String r : reserved) {
+            user = user.withoutPath(r);
+        }
+        Record config = RecordBinder.bind(descriptor.plugin().configClass(), user, descriptor.defaults(), path,
+                kind.label() + " type '" + type + "'", problems);
+        if (config == null) {
+            return null;
+        }
+        return new PluginSpec(descriptor, config, path, instanceName == null ? type : instanceName, block);
+    }
+}

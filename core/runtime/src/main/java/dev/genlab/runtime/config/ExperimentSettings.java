@@ -1,0 +1,55 @@
+package dev.genlab.runtime.config;
+
+import dev.genlab.spi.PluginConfigException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fixed sections of an experiment file (everything but {@code dataset}, {@code model} and {@code metrics}).
+ * Defaults are in genlab-runtime's {@code reference.conf} at {@code genlab.experiment}.
+ */
+public record ExperimentSettings(Optional<String> name, long seed, Split split, Sample sample, Tracking tracking) {
+    public ExperimentSettings {
+        Objects.requireNonNull(name, "name is null");
+        name.ifPresent(n -> {
+            if (!n.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new PluginConfigException("name", "'" + n + "' is not a valid name (letters, digits, '.', '_', '-')");
+            }
+        });
+    }
+
+    /** How the real data is split into train and test. */
+    public record Split(double test, boolean stratify, boolean useProvidedTest) {
+        public Split {
+            if (!(test > 0 && test < 1)) {
+                throw new PluginConfigException("test", "must be a fraction strictly between 0 and 1, got " + test);
+            }
+        }
+    }
+
+    /** How much synthetic data to sample, and on what conditions. */
+    public record Sample(Optional<Integer> rows, Map<String, String> conditions) {
+        public Sample {
+            rows.ifPresent(r -> {
+                if (r <= 0) {
+                    throw new PluginConfigException("rows", "must be at least 1, got " + r + " (leave it out to sample as many rows as the training set)");
+                }
+            });
+            conditions = Map.copyOf(conditions);
+        }
+    }
+
+    /** Where runs are recorded. */
+    public record Tracking(String directory, Mlflow mlflow) {
+        public Tracking {
+            if (directory.isBlank()) {
+                throw new PluginConfigException("directory", "must not be blank");
+            }
+        }
+    }
+
+    /** MLflow tracking server, when one is used. */
+    public record Mlflow(Optional<String> uri, Optional<String> experiment) {
+    }
+}

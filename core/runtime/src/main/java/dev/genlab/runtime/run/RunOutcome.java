@@ -1,0 +1,16 @@
+package dev.genlab.runtime.run;
+
+import dev.genlab.runtime.tracking.RunStatus;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How a run ended.
+ *
+ * @param results   final metric values ({@code metric.key}), in computation order
+ * @param headlines each metric's headline key ({@code metric -> metric.key})
+ * @param seconds   wall time per phase ({@code load}, {@code fit}, {@code sample}, {@code evaluate})
+ */
+public record RunOutcome(String runId, Path directory, RunStatus status, String error, Map<String, Double> results,
+        Map<String, String> headlines, Map<String, Double> seconds) {
+}

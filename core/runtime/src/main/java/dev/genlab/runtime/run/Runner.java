@@ -1,0 +1,413 @@
+package dev.genlab.runtime.run;
+
+import com.typesafe.config.Config;
+import dev.genlab.runtime.config.PluginSpec;
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.RunWriter;
+import dev.genlab.runtime.tracking.RunInfo;
+import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.runtime.tracking.RunTracker;
+import dev.genlab.runtime.util.Json;
+import dev.genlab.runtime.util.TableCsv;
+import dev.genlab.spi.ArtifactSink;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.EvaluationInput;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.MetricResult;
+import dev.genlab.spi.Progress;
+import dev.genlab.spi.Seeds;
+import dev.genlab.spi.Table;
+import dev.genlab.spi.TrainingContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a prepared experiment: fit, sample, evaluate, recording everything in the local run store first and in
+ * any other trackers after. A failing run ends FAILED (with its error recorded), a cancelled one KILLED; no run
+ * is left RUNNING by a live process.
+ */
+public final class Runner {
+    private static final Logger log = LoggerFactory.getLogger(Runner.class);
+
+    private final LocalRunStore store;
+    private final Config experimentDefaults;
+    private final List<RunTracker> mirrors;
+
+    /**
+     * @param mirrors trackers that mirror the local store (e.g. MLflow); their failures never fail the run
+     */
+    public Runner(LocalRunStore store, Config experimentDefaults, List<RunTracker> mirrors) {
+        this.store = store;
+        this.experimentDefaults = experimentDefaults;
+        this.mirrors = List.copyOf(mirrors);
+    }
+
+    public RunOutcome run(PreparedRun prepared, RunListener listener, AtomicBoolean cancelled) throws IOException {
+        long start = System.currentTimeMillis();
+        String name = prepared.experiment().name();
+        RunInfo info = new RunInfo(LocalRunStore.newRunId(name, start), name, name, null, start);
+        RunWriter writer = store.create(info);
+        Trackers trackers = new Trackers(writer, mirrors);
+        trackers.startedMirrors(info);
+        Map<String, Double> results = new LinkedHashMap<>();
+        Map<String, String> headlines = new LinkedHashMap<>();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        List<String> metricErrors = new ArrayList<>();
+        try {
+            Config effective = EffectiveConfig.of(prepared.experiment(), experimentDefaults);
+            writer.file("config.conf", EffectiveConfig.render(effective).getBytes(StandardCharsets.UTF_8));
+            trackers.artifactFromRun("config.conf", writer.directory().resolve("config.conf"));
+            trackers.params(EffectiveConfig.flatten(effective));
+            Map<String, Object> provenance = Provenance.of(prepared);
+            writer.file("provenance.json", Json.bytes(provenance));
+            trackers.tags(tags(prepared, provenance));
+
+            // fit
+            PluginSpec modelSpec = prepared.experiment().model();
+            listener.phase("training " + modelSpec.type() + " on " + prepared.train().size() + (prepared.train() instanceof Table ? " rows" : " documents"));
+            Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled);
+            long t0 = System.nanoTime();
+            FittedModel fitted = prepared.model().fit(prepared.train(), modelContext);
+            seconds.put("fit", (System.nanoTime() - t0) / 1e9);
+            cancelledCheck(cancelled);
+            Path modelDir = writer.artifactsDirectory().resolve("model");
+            Files.createDirectories(modelDir);
+            fitted.save(modelDir);
+            trackers.artifactTree("model", modelDir);
+
+            // sample
+            int rows = prepared.experiment().settings().sample().rows().orElse(prepared.train().size());
+            Map<String, String> conditions = prepared.experiment().settings().sample().conditions();
+            listener.phase("sampling " + rows + (prepared.train() instanceof Table ? " rows" : " documents")
+                    + (conditions.isEmpty() ? "" : " where " + conditions));
+            t0 = System.nanoTime();
+            long sampleSeed = Seeds.derive(prepared.experiment().seed(), "sample");
+            Data synthetic;
+            if (conditions.isEmpty()) {
+                synthetic = fitted.sample(rows, sampleSeed);
+            } else {
+                if (!fitted.supportsConditions()) {
+                    throw new IllegalStateException("model '" + modelSpec.type() + "' does not support conditional sampling; remove sample.conditions");
+                }
+                synthetic = fitted.sample(rows, sampleSeed, conditions);
+            }
+            seconds.put("sample", (System.nanoTime() - t0) / 1e9);
+            synthetic = conform(synthetic, prepared.train(), rows, modelSpec.type());
+            if (synthetic instanceof Table table) {
+                Path csv = writer.artifactsDirectory().resolve("synthetic.csv");
+                TableCsv.write(table, csv);
+                trackers.artifact("synthetic.csv", csv);
+            } else {
+                Path txt = writer.artifactsDirectory().resolve("synthetic.txt");
+                Files.write(txt, String.join("\n", synthetic.asCorpus().documents()).getBytes(StandardCharsets.UTF_8));
+                trackers.artifact("synthetic.txt", txt);
+            }
+            cancelledCheck(cancelled);
+
+            // evaluate
+            EvaluationInput input = new EvaluationInput(prepared.train(), prepared.test(), synthetic);
+            t0 = System.nanoTime();
+            try (Progress bar = listener.progress("evaluating", prepared.metrics().size(), "metric")) {
+                for (PreparedRun.ConfiguredMetric m : prepared.metrics()) {
+                    cancelledCheck(cancelled);
+                    String metricName = m.spec().name();
+                    bar.status(metricName);
+                    Context ctx = new Context(prepared.experiment().seed(), "metric/" + metricName, writer, trackers, listener, cancelled);
+                    MetricResult result;
+                    try {
+                        result = m.metric().evaluate(input, ctx);
+                    } catch (CancellationException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        log.debug("metric {} failed", metricName, e);
+                        metricErrors.add("metric '" + metricName + "' failed: " + describe(e));
+                        listener.phase("metric '" + metricName + "' failed: " + describe(e));
+                        bar.advance(1);
+                        continue;
+                    }
+                    long now = System.currentTimeMillis();
+                    for (Map.Entry<String, Double> e : result.values().entrySet()) {
+                        String key = metricName + "." + e.getKey();
+                        results.put(key, e.getValue());
+                        writer.result(key, e.getValue(), now);
+                        trackers.metricMirrors(key, e.getValue(), 0, now);
+                    }
+                    if (result.headline() != null) {
+                        headlines.put(metricName, metricName + "." + result.headline());
+                    }
+                    bar.advance(1);
+                }
+            }
+            seconds.put("evaluate", (System.nanoTime() - t0) / 1e9);
+            writer.runField("headlines", headlines);
+            writer.runField("seconds", seconds);
+            trackers.tags(timingTags(seconds));
+            String error = metricErrors.isEmpty() ? null : String.join("; ", metricErrors);
+            RunStatus status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
+            if (error != null) {
+                writeError(writer, trackers, error);
+            }
+            trackers.ended(status, error, System.currentTimeMillis());
+            return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds);
+        } catch (CancellationException e) {
+            trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds);
+        } catch (Exception | Error e) {
+            String message = describe(e);
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            try {
+                writeError(writer, trackers, message + "\n\n" + trace);
+            } catch (RuntimeException secondary) {
+                e.addSuppressed(secondary);
+            }
+            trackers.ended(RunStatus.FAILED, message, System.currentTimeMillis());
+            log.debug("run {} failed", info.id(), e);
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds);
+        }
+    }
+
+    private static void writeError(RunWriter writer, Trackers trackers, String text) {
+        try {
+            Path f = writer.artifactsDirectory().resolve("error.txt");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, text);
+            trackers.artifact("error.txt", f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof IllegalStateException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                ? m : e.getClass().getSimpleName() + ": " + m;
+    }
+
+    private static void cancelledCheck(AtomicBoolean cancelled) {
+        if (cancelled.get()) {
+            throw new CancellationException("cancelled by the user");
+        }
+    }
+
+    /** The sample must look like the training data: same columns, the asked number of rows; it gets its roles. */
+    private static Data conform(Data synthetic, Data train, int rows, String model) {
+        if (synthetic == null) {
+            throw new IllegalStateException("model '" + model + "' sampled nothing (null)");
+        }
+        if (synthetic.modality() != train.modality()) {
+            throw new IllegalStateException("model '" + model + "' sampled " + synthetic.modality().label() + " data from "
+                    + train.modality().label() + " data");
+        }
+        if (synthetic.size() != rows) {
+            throw new IllegalStateException("model '" + model + "' sampled " + synthetic.size() + " instead of " + rows);
+        }
+        if (synthetic instanceof Table s && train instanceof Table t) {
+            if (!s.schema().columns().equals(t.schema().columns())) {
+                throw new IllegalStateException("model '" + model + "' sampled columns " + s.schema().columns() + " but was trained on "
+                        + t.schema().columns());
+            }
+            return s.withSchema(t.schema());
+        }
+        return synthetic;
+    }
+
+    private static Map<String, String> tags(PreparedRun prepared, Map<String, Object> provenance) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("genlab.version", Provenance.genlabVersion());
+        tags.put("genlab.experiment_file", String.valueOf(provenance.get("experiment_file")));
+        tags.put("genlab.seed", Long.toString(prepared.experiment().seed()));
+        tags.put("genlab.dataset", prepared.experiment().dataset().type());
+        tags.put("genlab.dataset.sha256", prepared.datasetDigest());
+        tags.put("genlab.model", prepared.experiment().model().type());
+        if (provenance.containsKey("git_commit")) {
+            tags.put("genlab.git_commit", String.valueOf(provenance.get("git_commit")));
+        }
+        tags.put("genlab.java", String.valueOf(provenance.get("java")));
+        tags.put("genlab.os", String.valueOf(provenance.get("os")));
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, String>> plugins = (Map<String, Map<String, String>>) provenance.get("plugins");
+        plugins.forEach((k, v) -> tags.put("genlab.plugin." + k, v.get("version")));
+        return tags;
+    }
+
+    private static Map<String, String> timingTags(Map<String, Double> seconds) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        seconds.forEach((k, v) -> tags.put("genlab.seconds." + k, String.format(java.util.Locale.ROOT, "%.3f", v)));
+        return tags;
+    }
+
+    /** The local writer plus mirrors; a mirror that fails is reported once and then left alone. */
+    private static final class Trackers {
+        private final RunWriter local;
+        private final List<RunTracker> mirrors;
+        private final List<RunTracker> broken = new ArrayList<>();
+
+        Trackers(RunWriter local, List<RunTracker> mirrors) {
+            this.local = local;
+            this.mirrors = mirrors;
+        }
+
+        void startedMirrors(RunInfo info) {
+            each(t -> t.started(info));
+        }
+
+        void params(Map<String, String> p) {
+            local.params(p);
+            each(t -> t.params(p));
+        }
+
+        void tags(Map<String, String> tags) {
+            local.tags(tags);
+            each(t -> t.tags(tags));
+        }
+
+        void metric(String key, double value, long step, long ts) {
+            local.metric(key, value, step, ts);
+            metricMirrors(key, value, step, ts);
+        }
+
+        void metricMirrors(String key, double value, long step, long ts) {
+            each(t -> t.metric(key, value, step, ts));
+        }
+
+        void artifact(String path, Path file) {
+            each(t -> t.artifact(path, file));
+        }
+
+        void artifactFromRun(String path, Path file) {
+            artifact(path, file);
+        }
+
+        void artifactTree(String prefix, Path dir) throws IOException {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    artifact(prefix + "/" + dir.relativize(f).toString().replace('\\', '/'), f);
+                }
+            }
+        }
+
+        void ended(RunStatus status, String error, long end) {
+            try {
+                local.ended(status, error, end);
+            } finally {
+                each(t -> t.ended(status, error, end));
+            }
+        }
+
+        private void each(java.util.function.Consumer<RunTracker> call) {
+            for (RunTracker t : mirrors) {
+                if (broken.contains(t)) {
+                    continue;
+                }
+                try {
+                    call.accept(t);
+                } catch (RuntimeException e) {
+                    broken.add(t);
+                    log.warn("tracking to {} stopped: {}; the run goes on and is complete in the local store ({}); "
+                            + "push it later with 'genlab sync'", t, describe(e), local.directory());
+                }
+            }
+        }
+    }
+
+    /** The context a plugin gets: seeded randomness, progress, artifacts, metric logging, cancellation. */
+    private static final class Context implements TrainingContext {
+        private final long seed;
+        private final String purposePrefix;
+        private final RunWriter writer;
+        private final Trackers trackers;
+        private final RunListener listener;
+        private final AtomicBoolean cancelled;
+
+        Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled) {
+            this.seed = seed;
+            this.purposePrefix = purposePrefix;
+            this.writer = writer;
+            this.trackers = trackers;
+            this.listener = listener;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public long seed() {
+            return Seeds.derive(seed, purposePrefix);
+        }
+
+        @Override
+        public SplittableRandom random(String purpose) {
+            return Seeds.random(seed, purposePrefix + "/" + purpose);
+        }
+
+        @Override
+        public Progress progress(String task, long total, String unit) {
+            return listener.progress(task, total, unit);
+        }
+
+        @Override
+        public ArtifactSink artifacts() {
+            Path root = writer.artifactsDirectory();
+            return new ArtifactSink() {
+                @Override
+                public void write(String path, byte[] content) throws IOException {
+                    Path target = resolve(root, path);
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, content);
+                    trackers.artifact(path, target);
+                }
+
+                @Override
+                public void copy(String path, Path file) throws IOException {
+                    write(path, Files.readAllBytes(file));
+                }
+            };
+        }
+
+        private static Path resolve(Path root, String path) {
+            Path target = root.resolve(path).normalize();
+            if (!target.startsWith(root) || path.isBlank()) {
+                throw new IllegalArgumentException("artifact path '" + path + "' must be relative and stay inside the run");
+            }
+            return target;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void logMetric(String key, double value, long step) {
+            trackers.metric(key, value, step, System.currentTimeMillis());
+        }
+
+        @Override
+        public Path checkpointDirectory() {
+            Path dir = writer.directory().resolve("checkpoints");
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return dir;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.genlab.runtime.store;
+
+import dev.genlab.runtime.tracking.RunInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The embedded run store: one directory per run under a root (default {@code runs/}).
+ *
+ * <pre>
+ * runs/&lt;id&gt;/run.json         id, names, status, times, pid, error (replaced atomically at each change)
+ *           config.conf      the resolved experiment, plugin defaults included
+ *           params.json      flattened config
+ *           tags.json        tags (provenance among them)
+ *           provenance.json  seed, versions, dataset digest, Java/OS, git commit
+ *           metrics.jsonl    metric points, one JSON object a line, appended and flushed as they come
+ *           results.json     final metric values
+ *           artifacts/       synthetic sample, model, plugin files
+ * </pre>
+ *
+ * A run whose process died still says RUNNING in run.json; readers see that its pid is gone and report it as
+ * unfinished ({@link StoredRun#effectiveStatus()}).
+ */
+public final class LocalRunStore {
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path root;
+
+    public LocalRunStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A new run id: time, name and a random suffix (ids never repeat, even for the same experiment). */
+    public static String newRunId(String name, long startMillis) {
+        byte[] b = new byte[3];
+        RANDOM.nextBytes(b);
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return ID_TIME.format(Instant.ofEpochMilli(startMillis)) + "-" + safe + "-" + HexFormat.of().formatHex(b);
+    }
+
+    /** Creates the run's directory and marks it RUNNING. */
+    public RunWriter create(RunInfo info) throws IOException {
+        Path dir = root.resolve(info.id());
+        Files.createDirectories(root);
+        Files.createDirectory(dir);
+        RunWriter writer = new RunWriter(dir);
+        writer.started(info);
+        return writer;
+    }
+
+    public List<StoredRun> list() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<StoredRun> runs = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                if (Files.exists(d.resolve(RunWriter.RUN_FILE))) {
+                    runs.add(StoredRun.read(d));
+                }
+            }
+        }
+        runs.sort(Comparator.comparingLong(StoredRun::startTimeMillis).thenComparing(StoredRun::id));
+        return runs;
+    }
+
+    /** The run with this id, or the only run whose id starts with it. */
+    public Optional<StoredRun> find(String idOrPrefix) throws IOException {
+        Path exact = root.resolve(idOrPrefix);
+        if (Files.exists(exact.resolve(RunWriter.RUN_FILE))) {
+            return Optional.of(StoredRun.read(exact));
+        }
+        List<StoredRun> matches = list().stream().filter(r -> r.id().startsWith(idOrPrefix)).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.genlab.runtime.store;
+
+import dev.genlab.runtime.tracking.RunInfo;
+import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.runtime.tracking.RunTracker;
+import dev.genlab.runtime.util.AtomicFiles;
+import dev.genlab.runtime.util.Json;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes one run of the {@link LocalRunStore}; the first and authoritative {@link RunTracker}. */
+public final class RunWriter implements RunTracker, AutoCloseable {
+    static final String RUN_FILE = "run.json";
+    static final String PARAMS_FILE = "params.json";
+    static final String TAGS_FILE = "tags.json";
+    static final String METRICS_FILE = "metrics.jsonl";
+    static final String RESULTS_FILE = "results.json";
+    public static final String ARTIFACTS_DIR = "artifacts";
+
+    private final Path directory;
+    private final Map<String, Object> run = new LinkedHashMap<>();
+    private final Map<String, String> params = new TreeMap<>();
+    private final Map<String, String> tags = new TreeMap<>();
+    private final Map<String, Double> results = new LinkedHashMap<>();
+    private BufferedWriter metrics;
+
+    RunWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path artifactsDirectory() {
+        return directory.resolve(ARTIFACTS_DIR);
+    }
+
+    @Override
+    public void started(RunInfo info) {
+        run.put("id", info.id());
+        run.put("name", info.name());
+        run.put("experiment", info.experiment());
+        if (info.parentId() != null) {
+            run.put("parent", info.parentId());
+        }
+        run.put("status", RunStatus.RUNNING.name());
+        run.put("start", info.startTimeMillis());
+        run.put("pid", ProcessHandle.current().pid());
+        writeRun();
+        try {
+            metrics = Files.newBufferedWriter(directory.resolve(METRICS_FILE), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds extra fields to run.json (e.g. headline metric names). */
+    public void runField(String key, Object value) {
+        run.put(key, value);
+        writeRun();
+    }
+
+    @Override
+    public void params(Map<String, String> values) {
+        params.putAll(values);
+        write(PARAMS_FILE, params);
+    }
+
+    @Override
+    public void tags(Map<String, String> values) {
+        tags.putAll(values);
+        write(TAGS_FILE, tags);
+    }
+
+    @Override
+    public void metric(String key, double value, long step, long timestampMillis) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("key", key);
+        point.put("value", Double.isFinite(value) ? (Object) value : String.valueOf(value));
+        point.put("step", step);
+        point.put("timestamp", timestampMillis);
+        try {
+            metrics.write(Json.compact(point));
+            metrics.write('\n');
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A final metric: a point at step 0 and an entry in results.json. */
+    public void result(String key, double value, long timestampMillis) {
+        metric(key, value, 0, timestampMillis);
+        results.put(key, value);
+        Map<String, Object> out = new LinkedHashMap<>();
+        results.forEach((k, v) -> out.put(k, Double.isFinite(v) ? (Object) v : String.valueOf(v)));
+        write(RESULTS_FILE, out);
+    }
+
+    @Override
+    public void artifact(String path, Path file) {
+        // files are written into artifacts/ directly; nothing to copy
+    }
+
+    /** Writes a whole file of the run (outside artifacts), atomically. */
+    public void file(String name, byte[] content) {
+        try {
+            AtomicFiles.write(directory.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void ended(RunStatus status, String error, long endTimeMillis) {
+        run.put("status", status.name());
+        run.put("end", endTimeMillis);
+        if (error != null) {
+            run.put("error", error);
+        }
+        writeRun();
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            try {
+                metrics.close();
+            } catch (IOException ignored) {
+                // closing after a flush per line: nothing is lost
+            }
+            metrics = null;
+        }
+    }
+
+    private void writeRun() {
+        write(RUN_FILE, run);
+    }
+
+    private void write(String name, Object value) {
+        try {
+            Json.write(directory.resolve(name), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.genlab.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.genlab.runtime.UserException;
+import dev.genlab.runtime.plugin.PluginRegistry;
+import dev.genlab.runtime.testplugins.TestPlugins;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestExperimentLoader {
+    private static final PluginRegistry REGISTRY = PluginRegistry.discover(List.of());
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private List<String> errors(Path file, String... overrides) {
+        ConfigErrors e = assertThrows(ConfigErrors.class, () -> new ExperimentLoader(REGISTRY).load(file, List.of(overrides)));
+        String prefix = dir.toString() + java.io.File.separator;
+        return e.problems().stream().map(p -> p.toString().replace(prefix, "")).toList();
+    }
+
+    @Test
+    void bindsPluginConfigsOverDefaults() throws IOException {
+        Path f = write("ok.conf", """
+                name = demo
+                seed = 7
+                dataset { type = toy, rows = 50, target = label }
+                model { type = bootstrap, noise = 0.5 }
+                metrics = [mean-gap, { type = mean-gap, name = gap2 }]
+                """);
+        Experiment e = new ExperimentLoader(REGISTRY).load(f, List.of("model.epochs=9"));
+        assertEquals("demo", e.name());
+        assertEquals(7, e.seed());
+        assertEquals(new TestPlugins.ToyConfig(50, TestPlugins.Shape.SMALL_TABLE, java.util.Optional.empty()), e.dataset().config());
+        assertEquals(new TestPlugins.BootstrapConfig(9, 0.5, false), e.model().config());
+        assertEquals(List.of("mean-gap", "gap2"), e.metrics().stream().map(PluginSpec::name).toList());
+        assertEquals(java.util.Optional.of("label"), e.target());
+        assertEquals(0.3, e.settings().split().test());
+    }
+
+    @Test
+    void threeTyposGiveThreeLocatedErrors() throws IOException {
+        Path f = write("typos.conf", """
+                dataset { type = toy }
+                model {
+                  type = bootstrap
+                  epoch = 3
+                }
+                split { tset = 0.2 }
+                sample { rowz = 10 }
+                """);
+        assertEquals(List.of(
+                "typos.conf:4: model.epoch: unknown key for model type 'bootstrap'; did you mean 'epochs'? (valid keys: epochs, noise, fail)",
+                "typos.conf:6: split.tset: unknown key for an experiment; did you mean 'test'? (valid keys: test, stratify, use-provided-test)",
+                "typos.conf:7: sample.rowz: unknown key for an experiment; did you mean 'rows'? (valid keys: rows, conditions)"),
+                sortByLine(errors(f)));
+    }
+
+    @Test
+    void unknownTypesListTheChoices() throws IOException {
+        Path f = write("types.conf", """
+                dataset { type = toi }
+                model { type = copula9 }
+                metrics = [mean-gpa]
+                """);
+        assertEquals(List.of(
+                "types.conf:1: dataset.type: unknown dataset type 'toi'; did you mean 'toy'? (dataset types: toy)",
+                "types.conf:2: model.type: unknown model type 'copula9' (model types: bootstrap)",
+                "types.conf:3: metrics[0].type: unknown metric type 'mean-gpa'; did you mean 'mean-gap'? (metric types: mean-gap)"),
+                sortByLine(errors(f)));
+    }
+
+    @Test
+    void wrongTypesAndBadValues() throws IOException {
+        Path f = write("values.conf", """
+                seed = lots
+                dataset { type = toy, rows = -1, shape = round }
+                model { type = bootstrap, epochs = 2.5, noise = [1], fail = maybe }
+                split { test = 1.5 }
+                sample { rows = 0 }
+                """);
+        assertEquals(List.of(
+                "values.conf:1: seed: expected a whole number but got the string \"lots\"",
+                "values.conf:2: dataset.shape: 'round' is not valid (valid values: small-table, constant-column)",
+                "values.conf:3: model.epochs: expected an integer but got the number 2.5",
+                "values.conf:3: model.noise: expected a number but got a list",
+                "values.conf:3: model.fail: expected true or false but got the string \"maybe\"",
+                "values.conf:4: split.test: must be a fraction strictly between 0 and 1, got 1.5",
+                "values.conf:5: sample.rows: must be at least 1, got 0 (leave it out to sample as many rows as the training set)"),
+                sortByLine(errors(f)));
+    }
+
+    @Test
+    void pluginValidationIsLocated() throws IOException {
+        Path f = write("plugin.conf", """
+                dataset {
+                  type = toy
+                  rows = -5
+                }
+                model { type = bootstrap }
+                """);
+        assertEquals(List.of("plugin.conf:3: dataset.rows: must not be negative, got -5"), errors(f));
+    }
+
+    @Test
+    void missingSectionsAndTypes() throws IOException {
+        Path f = write("missing.conf", """
+                dataset { rows = 10 }
+                """);
+        List<String> errors = errors(f);
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.contains("missing.conf:1: dataset.type: missing required key: which dataset to use (dataset types: toy)"), errors.toString());
+        assertTrue(errors.get(1).startsWith("missing.conf:1: model: missing required key: the generative model"), errors.toString());
+    }
+
+    @Test
+    void syntaxErrorIsLocated() throws IOException {
+        Path f = write("syntax.conf", "dataset { type = toy\nmodel = { type = bootstrap }\nsplit { test = 0.2 \n");
+        List<String> errors = errors(f);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("syntax.conf:4: "), errors.toString());
+    }
+
+    @Test
+    void missingFileIsAUserError() {
+        UserException e = assertThrows(UserException.class, () -> new ExperimentLoader(REGISTRY).load(dir.resolve("nope.conf"), List.of()));
+        assertTrue(e.getMessage().startsWith("experiment file not found: "), e.getMessage());
+    }
+
+    @Test
+    void includesSubstitutionsAndOverrides() throws IOException {
+        write("base.conf", "model { type = bootstrap, epochs = 4 }\nrows = 80\n");
+        Path f = write("child.conf", """
+                include "base.conf"
+                dataset { type = toy, rows = ${rows} }
+                """);
+        List<String> errors = errors(f);
+        assertEquals(List.of("base.conf:2: rows: unknown key (valid keys: name, seed, dataset, split, model, sample, metrics, tracking, vars)"),
+                errors);
+        write("base2.conf", "model { type = bootstrap, epochs = 4 }\nvars { rows = 80 }\n");
+        Path g = write("child2.conf", """
+                include "base2.conf"
+                dataset { type = toy, rows = ${vars.rows} }
+                """);
+        Experiment e = new ExperimentLoader(REGISTRY).load(g, List.of("model.noise=0.25"));
+        assertEquals(new TestPlugins.BootstrapConfig(4, 0.25, false), e.model().config());
+        assertEquals(80, ((TestPlugins.ToyConfig) e.dataset().config()).rows());
+    }
+
+    @Test
+    void badOverrideIsReported() throws IOException {
+        Path f = write("o.conf", "dataset { type = toy }\nmodel { type = bootstrap }\n");
+        assertEquals(List.of("--set model.epochs: expected key=value, e.g. --set model.epochs=10"), errors(f, "model.epochs"));
+        assertEquals(List.of("--set model.epochs=x: model.epochs: expected an integer but got the string \"x\""), errors(f, "model.epochs=x"));
+    }
+
+    private static List<String> sortByLine(List<String> errors) {
+        return errors.stream().sorted(java.util.Comparator.comparingInt(TestExperimentLoader::line)).toList();
+    }
+
+    private static int line(String error) {
+        String[] parts = error.split(":", 3);
+        try {
+            return Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.genlab.runtime.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.genlab.runtime.UserException;
+import dev.genlab.spi.ModelPlugin;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Discovery on the classpath and in plugin directories, with plugin jars compiled and packed by the test itself. */
+class TestPluginRegistry {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsClasspathPlugins() {
+        PluginRegistry registry = PluginRegistry.discover(List.of());
+        assertEquals(List.of("bootstrap"), registry.names(PluginKind.MODEL));
+        assertEquals(List.of("toy"), registry.names(PluginKind.DATASET));
+        PluginDescriptor toy = registry.find(PluginKind.DATASET, "toy");
+        assertEquals(200, toy.defaults().getInt("rows"));
+        assertEquals(" Number of rows to generate.", toy.defaults().getValue("rows").origin().comments().get(0));
+    }
+
+    @Test
+    void loadsAPluginJarFromADirectoryInItsOwnClassLoader() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("echo-plugin.jar"), "echo", "genlab.model.echo {\n  # how loud\n  volume = 3\n}\n", true);
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        PluginDescriptor echo = registry.find(PluginKind.MODEL, "echo");
+        assertNotNull(echo, registry.names(PluginKind.MODEL).toString());
+        assertTrue(echo.origin().endsWith("echo-plugin.jar"), echo.origin());
+        assertEquals(3, echo.defaults().getInt("volume"));
+        ClassLoader loader = echo.plugin().getClass().getClassLoader();
+        assertNotSame(getClass().getClassLoader(), loader);
+        // the plugin shares the SPI with genlab, but not genlab's other libraries
+        assertEquals(ModelPlugin.class, loader.loadClass(ModelPlugin.class.getName()));
+        assertThrows(ClassNotFoundException.class, () -> loader.loadClass("com.google.inject.Guice"));
+        assertTrue(registry.find(PluginKind.MODEL, "bootstrap") != null, "classpath plugins are still there");
+    }
+
+    @Test
+    void duplicateNamesNameBothJars() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("a.jar"), "twin", "", true);
+        pluginJar(plugins.resolve("b.jar"), "twin", "", true);
+        UserException e = assertThrows(UserException.class, () -> PluginRegistry.discover(List.of(plugins)));
+        assertTrue(e.getMessage().startsWith("two model plugins are named 'twin': "), e.getMessage());
+        assertTrue(e.getMessage().contains(plugins.resolve("a.jar").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(plugins.resolve("b.jar").toString()), e.getMessage());
+    }
+
+    @Test
+    void brokenPluginsAreWarningsNamingTheJar() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("good.jar"), "good", "", true);
+        pluginJar(plugins.resolve("no-services.jar"), "lost", "", false);
+        pluginJar(plugins.resolve("bad-conf.jar"), "badconf", "genlab.model.badconf { volume = [1, \n", true);
+        Files.writeString(plugins.resolve("not-a-plugin.txt"), "ignored");
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertNotNull(registry.find(PluginKind.MODEL, "good"));
+        assertEquals(null, registry.find(PluginKind.MODEL, "lost"));
+        assertEquals(null, registry.find(PluginKind.MODEL, "badconf"));
+        List<String> w = registry.warnings();
+        assertTrue(w.stream().anyMatch(s -> s.equals(plugins.resolve("no-services.jar") + " has no META-INF/services entry for a genlab plugin"
+                + " (dev.genlab.spi.ModelPlugin, DatasetPlugin or MetricPlugin); it was ignored")), w.toString());
+        assertTrue(w.stream().anyMatch(s -> s.startsWith("model plugin 'badconf' in " + plugins.resolve("bad-conf.jar") + " has a bad reference.conf: ")), w.toString());
+    }
+
+    @Test
+    void aPluginForANewerSpiIsRefusedClearly() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("future.jar"), "future", "", true, "@Override public int spiVersion() { return 99; }");
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertEquals(null, registry.find(PluginKind.MODEL, "future"));
+        assertTrue(registry.warnings().contains("model plugin 'future' in " + plugins.resolve("future.jar") + " was built for genlab SPI version 99,"
+                + " but this genlab provides version 1; upgrade genlab or use a plugin built for SPI 1; it was ignored"), registry.warnings().toString());
+    }
+
+    private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, String... extraMembers) throws Exception {
+        String pkg = "ext." + name;
+        String cls = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Plugin";
+        String source = "package " + pkg + ";\n"
+                + "public class " + cls + " implements dev.genlab.spi.ModelPlugin {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test plugin\"; }\n"
+                + "  public java.util.Set<dev.genlab.spi.Modality> modalities() { return java.util.Set.of(dev.genlab.spi.Modality.TABULAR); }\n"
+                + "  public Class<? extends dev.genlab.spi.GenerativeModel> modelClass() { return null; }\n"
+                + String.join("\n", extraMembers) + "\n}\n";
+        Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
+        Path file = src.resolve(cls + ".java");
+        Files.writeString(file, source);
+        Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String spi = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", spi, file.toString());
+        assertEquals(0, rc, "compiling the test plugin");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+            if (withServiceFile) {
+                put(out, "META-INF/services/dev.genlab.spi.ModelPlugin", (pkg + "." + cls + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            if (!referenceConf.isEmpty()) {
+                put(out, "reference.conf", referenceConf.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        ((OutputStream) out).write(content);
+        out.closeEntry();
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, String> none() {
+        return Map.of();
+    }
+}
