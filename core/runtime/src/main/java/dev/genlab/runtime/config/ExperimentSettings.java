@@ -36,7 +36,7 @@ public record ExperimentSettings(Optional<String> name, long seed, Split split, 
                     throw new PluginConfigException("rows", "must be at least 1, got " + r + " (leave it out to sample as many rows as the training set)");
                 }
             });
-            conditions = Map.copyOf(conditions);
+            conditions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(conditions)); // file order, for messages
         }
     }
 

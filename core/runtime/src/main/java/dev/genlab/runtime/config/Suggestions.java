@@ -21,7 +21,7 @@ public final class Suggestions {
             }
         }
         int limit = Math.max(2, input.length() / 3);
-        return best != null && bestDistance <= limit ? best : null;
+        return best != null && bestDistance <= limit && bestDistance < input.length() ? best : null;
     }
 
     /** "; did you mean 'x'?" or "". */
