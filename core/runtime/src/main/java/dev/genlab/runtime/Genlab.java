@@ -59,6 +59,14 @@ public final class Genlab {
         return new LocalRunStore(runsDirectory != null ? runsDirectory : Path.of(prepared.experiment().settings().tracking().directory()));
     }
 
+    /**
+     * Trackers that mirror the local store for this run (e.g. MLflow when {@code tracking.mlflow.uri} or
+     * {@code MLFLOW_TRACKING_URI} is set). Empty when the run is local only.
+     */
+    public List<RunTracker> mirrors(PreparedRun prepared) {
+        return List.of();
+    }
+
     public RunOutcome run(PreparedRun prepared, Path runsDirectory, List<RunTracker> mirrors, RunListener listener, AtomicBoolean cancelled)
             throws IOException {
         return new Runner(store(prepared, runsDirectory), loader.experimentDefaults(), mirrors).run(prepared, listener, cancelled);

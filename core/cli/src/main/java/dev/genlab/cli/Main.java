@@ -1,0 +1,69 @@
+package dev.genlab.cli;
+
+import dev.genlab.runtime.UserException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code genlab} command. Exit codes: 0 ok, 1 the run failed, 2 user error, 130 cancelled. */
+public final class Main {
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int USER_ERROR = 2;
+    public static final int CANCELLED = 130;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        boolean verbose = false;
+        for (String a : args) {
+            verbose |= a.equals("-v") || a.equals("--verbose");
+        }
+        configureLogging(verbose);
+        CommandLine cli = new CommandLine(new GenlabCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof UserException) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return USER_ERROR;
+            }
+            err.println("error: " + e);
+            if (parseResult.hasMatchedOption("--verbose")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for the stack trace)");
+            }
+            err.flush();
+            return RUN_FAILED;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return USER_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static void configureLogging(boolean verbose) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.genlab", "debug");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.genlab.cli;
+
+import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.run.PreparedRun;
+import dev.genlab.runtime.run.RunOutcome;
+import dev.genlab.runtime.tracking.RunStatus;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment file: train, sample, evaluate, record the run.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (HOCON).")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set model.epochs=10 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "DIR", description = "Local run store (default: the file's tracking.directory, 'runs').")
+    Path runs;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary.")
+    boolean quiet;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        ConsoleListener listener = new ConsoleListener(System.err, System.console() != null, quiet);
+        Genlab genlab = common.genlab();
+        listener.phase("validating " + file);
+        PreparedRun prepared = genlab.prepare(file, overrides, listener);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancelled.set(true);
+            System.err.println("\ncancelling: finishing the current step and marking the run KILLED…");
+            try {
+                finished.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "genlab-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunOutcome outcome;
+        try {
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared), listener, cancelled);
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the JVM is going down after Ctrl-C
+        }
+        printSummary(out, prepared, outcome);
+        return switch (outcome.status()) {
+            case FINISHED -> Main.OK;
+            case KILLED -> Main.CANCELLED;
+            default -> Main.RUN_FAILED;
+        };
+    }
+
+    static void printSummary(PrintStream out, PreparedRun prepared, RunOutcome outcome) {
+        out.println();
+        out.println("run " + outcome.runId() + ": " + outcome.status());
+        out.println("  experiment  " + prepared.experiment().name() + " (" + prepared.experiment().file() + ")");
+        out.println("  model       " + prepared.experiment().model().type() + " on " + prepared.experiment().dataset().type()
+                + ": " + prepared.train().size() + " train / " + prepared.test().size() + " test, seed " + prepared.experiment().seed());
+        StringBuilder t = new StringBuilder();
+        outcome.seconds().forEach((k, v) -> t.append(t.length() == 0 ? "" : ", ").append(k).append(' ').append(ConsoleListener.time(v)));
+        if (t.length() > 0) {
+            out.println("  time        " + t);
+        }
+        if (!outcome.results().isEmpty()) {
+            out.println();
+            out.print(resultsTable(outcome.results(), outcome.headlines()).render());
+            out.println("  (" + outcome.results().size() + " values in " + outcome.directory().resolve("results.json") + ")");
+        }
+        if (outcome.error() != null) {
+            out.println();
+            out.println("error: " + outcome.error());
+            if (outcome.status() == RunStatus.FAILED) {
+                out.println("details: " + outcome.directory().resolve("artifacts/error.txt"));
+            }
+        }
+        out.println();
+        out.println("run directory: " + outcome.directory());
+    }
+
+    /** Headline and top-level values of each metric (per-column details stay in results.json). */
+    static TextTable resultsTable(Map<String, Double> results, Map<String, String> headlines) {
+        TextTable table = new TextTable("metric", "value", "");
+        for (Map.Entry<String, Double> e : results.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            String metric = dot < 0 ? key : key.substring(0, dot);
+            String rest = dot < 0 ? "" : key.substring(dot + 1);
+            boolean headline = key.equals(headlines.get(metric));
+            if (headline || !rest.contains(".")) {
+                table.row(key, format(e.getValue()), headline ? "◀ headline" : "");
+            }
+        }
+        return table;
+    }
+
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+}
