@@ -1,0 +1,136 @@
+package dev.genlab.plugin.datasets;
+
+import dev.genlab.spi.Column;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.DataException;
+import dev.genlab.spi.Dataset;
+import dev.genlab.spi.DatasetContext;
+import dev.genlab.spi.LoadedData;
+import dev.genlab.spi.Schema;
+import dev.genlab.spi.Table;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * UCI Adult, bundled (CC BY 4.0, see NOTICE.txt beside the data). Train and test share one schema: each
+ * categorical column's levels are the union over both files, so codes mean the same in both. The test file's
+ * labels lose their trailing dot ({@code >50K.} is {@code >50K}).
+ */
+public final class AdultDataset implements Dataset {
+    static final List<String> COLUMNS = List.of("age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation",
+            "relationship", "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income");
+    private static final Set<String> INTEGER = Set.of("age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week");
+    private static final String TRAIN = "adult/adult-train.csv.gz";
+    private static final String TEST = "adult/adult-test.csv.gz";
+
+    private final AdultConfig config;
+
+    @Inject
+    public AdultDataset(AdultConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public LoadedData load(DatasetContext context) {
+        List<CsvFormat.Row> train = rows(TRAIN);
+        List<CsvFormat.Row> test = rows(TEST);
+        for (CsvFormat.Row r : test) {
+            String label = r.fields()[COLUMNS.size() - 1];
+            if (label.endsWith(".")) {
+                r.fields()[COLUMNS.size() - 1] = label.substring(0, label.length() - 1);
+            }
+        }
+        Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> levels = new HashMap<>();
+        for (String c : COLUMNS) {
+            kinds.put(c, INTEGER.contains(c) ? ColumnKind.INTEGER : ColumnKind.CATEGORICAL);
+        }
+        for (List<CsvFormat.Row> part : List.of(train, test)) {
+            for (CsvFormat.Row r : part) {
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    if (kinds.get(COLUMNS.get(c)) == ColumnKind.CATEGORICAL && !r.fields()[c].equals("?")) {
+                        levels.computeIfAbsent(COLUMNS.get(c), k -> new TreeSet<>()).add(r.fields()[c]);
+                    }
+                }
+            }
+        }
+        Table trainTable = shape(TableReader.read(TRAIN, 1, COLUMNS, train, Set.of("?"), kinds, 1000, levels));
+        Table testTable = shape(TableReader.read(TEST, 1, COLUMNS, test, Set.of("?"), kinds, 1000, levels));
+        String trainSource = "bundled UCI Adult adult.data (" + train.size() + " rows, CC BY 4.0)";
+        String testSource = "bundled UCI Adult adult.test (" + test.size() + " rows, CC BY 4.0)";
+        return switch (config.part()) {
+            case TRAIN -> new LoadedData(limit(trainTable), Optional.<Data>of(testTable), List.of(trainSource, testSource));
+            case TEST -> new LoadedData(limit(testTable), Optional.empty(), List.of(testSource));
+            case ALL -> new LoadedData(limit(concat(trainTable, testTable)), Optional.empty(), List.of(trainSource, testSource));
+        };
+    }
+
+    /** Drops configured columns and sets Adult's roles. */
+    private Table shape(Table table) {
+        List<Column> keep = new ArrayList<>();
+        List<Object> arrays = new ArrayList<>();
+        for (int c = 0; c < table.columnCount(); c++) {
+            Column column = table.schema().column(c);
+            if (config.dropColumns().contains(column.name())) {
+                continue;
+            }
+            keep.add(column);
+            arrays.add(column.isNumeric() ? table.numericColumn(c) : table.codes(c));
+        }
+        Schema schema = Schema.of(keep).withTarget("income").withSensitive(List.of("sex", "race"));
+        return Table.of(schema, arrays);
+    }
+
+    private Table limit(Table t) {
+        return config.maxRows().map(t::head).orElse(t);
+    }
+
+    private static Table concat(Table a, Table b) {
+        int[] rows = new int[a.rowCount() + b.rowCount()];
+        List<Object> arrays = new ArrayList<>();
+        for (int c = 0; c < a.columnCount(); c++) {
+            if (a.schema().column(c).isNumeric()) {
+                double[] x = Arrays.copyOf(a.numericColumn(c), rows.length);
+                System.arraycopy(b.numericColumn(c), 0, x, a.rowCount(), b.rowCount());
+                arrays.add(x);
+            } else {
+                int[] x = Arrays.copyOf(a.codes(c), rows.length);
+                System.arraycopy(b.codes(c), 0, x, a.rowCount(), b.rowCount());
+                arrays.add(x);
+            }
+        }
+        return Table.of(a.schema(), arrays);
+    }
+
+    private static List<CsvFormat.Row> rows(String resource) {
+        try (InputStream in = AdultDataset.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new DataException(resource, "bundled file is missing from the plugin jar");
+            }
+            byte[] bytes;
+            try (GZIPInputStream gz = new GZIPInputStream(in)) {
+                bytes = gz.readAllBytes();
+            }
+            List<CsvFormat.Row> rows = CsvFormat.parse(CsvFormat.decode(bytes, resource), ',', resource);
+            List<String> header = Arrays.asList(rows.remove(0).fields());
+            if (!header.equals(COLUMNS)) {
+                throw new DataException(resource, 1, "unexpected header " + header + "; expected " + COLUMNS);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.genlab.plugin.datasets;
+
+import dev.genlab.spi.DataException;
+import dev.genlab.spi.Dataset;
+import dev.genlab.spi.DatasetContext;
+import dev.genlab.spi.LoadedData;
+import dev.genlab.spi.Table;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Any CSV file as a table. */
+public final class CsvDataset implements Dataset {
+    private final CsvConfig config;
+
+    @Inject
+    public CsvDataset(CsvConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public LoadedData load(DatasetContext context) {
+        Path file = context.resolve(config.path());
+        String source = config.path();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(source, "file not found (looked for " + file + ")");
+        } catch (IOException e) {
+            throw new DataException(source, "cannot read " + file + ": " + e.getMessage());
+        }
+        Table table = read(bytes, source, config);
+        return LoadedData.of(table, "csv: " + file);
+    }
+
+    /** Reads CSV bytes as configured; {@code source} names the file in messages. */
+    static Table read(byte[] bytes, String source, CsvConfig config) {
+        if (bytes.length == 0) {
+            throw new DataException(source, "the file is empty; expected " + (config.header() ? "a header line and " : "") + "data rows");
+        }
+        String text = CsvFormat.decode(bytes, source);
+        List<CsvFormat.Row> rows = CsvFormat.parse(text, config.delimiter().charAt(0), source);
+        if (rows.isEmpty()) {
+            throw new DataException(source, "the file has no data, only blank lines");
+        }
+        List<String> header = new ArrayList<>();
+        long headerLine = 1;
+        if (config.header()) {
+            CsvFormat.Row first = rows.remove(0);
+            headerLine = first.line();
+            for (String h : first.fields()) {
+                header.add(h.trim());
+            }
+            if (rows.isEmpty()) {
+                throw new DataException(source, headerLine, "the file has a header but no data rows");
+            }
+        } else {
+            for (int i = 1; i <= rows.get(0).fields().length; i++) {
+                header.add("column" + i);
+            }
+        }
+        return TableReader.read(source, headerLine, header, rows, new HashSet<>(config.missing()), config.columns(), config.maxCategories(), Map.of());
+    }
+}
