@@ -14,11 +14,6 @@ public abstract class DatasetPluginContract extends PluginContract {
     @TempDir
     protected Path workDirectory;
 
-    /** HOCON settings for these tests (e.g. a path to a file the test wrote into {@link #workDirectory}). */
-    protected String settings() {
-        return "";
-    }
-
     protected final LoadedData load() {
         return PluginHarness.create(descriptor(), settings(), Dataset.class).load(TestContexts.dataset(workDirectory));
     }

@@ -23,10 +23,6 @@ public abstract class MetricPluginContract extends PluginContract {
     /** Real train, real test and synthetic data to evaluate. */
     protected abstract EvaluationInput input();
 
-    protected String settings() {
-        return "";
-    }
-
     protected final MetricResult evaluate(String name) throws java.io.IOException {
         Metric metric = PluginHarness.create(descriptor(), settings(), Metric.class);
         return metric.evaluate(input(), TestContexts.training(42, Files.createDirectories(workDirectory.resolve(name))));

@@ -26,11 +26,6 @@ public abstract class ModelPluginContract extends PluginContract {
     /** Data to fit on: small, but real enough for the model. */
     protected abstract Data trainingData();
 
-    /** HOCON settings over the plugin's defaults for these tests, e.g. {@code "epochs = 2"}. */
-    protected String settings() {
-        return "";
-    }
-
     /** Rows (or documents) to sample in the tests. */
     protected int sampleSize() {
         return 50;

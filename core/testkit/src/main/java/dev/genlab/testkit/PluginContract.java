@@ -16,6 +16,14 @@ public abstract class PluginContract {
     /** A new instance of the plugin descriptor under test. */
     protected abstract Plugin plugin();
 
+    /**
+     * HOCON settings over the plugin's defaults for these tests: required keys, and small sizes (e.g.
+     * {@code "epochs = 2"}).
+     */
+    protected String settings() {
+        return "";
+    }
+
     protected final PluginDescriptor descriptor() {
         Plugin p = plugin();
         return PluginHarness.descriptor(PluginHarness.kindOf(p), p.name());
@@ -37,7 +45,7 @@ public abstract class PluginContract {
 
     @Test
     public void defaultsBindToTheConfigRecord() {
-        PluginHarness.config(descriptor(), "");
+        PluginHarness.config(descriptor(), settings());
     }
 
     @Test
