@@ -60,11 +60,11 @@ final class RunCommand implements Callable<Integer> {
             outcome = genlab.run(prepared, runs, genlab.mirrors(prepared), listener, cancelled);
         } finally {
             finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running: the JVM is going down after Ctrl-C
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is going down after Ctrl-C
+            }
         }
         printSummary(out, prepared, outcome);
         return switch (outcome.status()) {
