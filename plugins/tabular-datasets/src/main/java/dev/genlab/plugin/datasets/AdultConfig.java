@@ -2,6 +2,7 @@ package dev.genlab.plugin.datasets;
 
 import dev.genlab.spi.PluginConfigException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * @param part        which file to load: train (adult.data; the official test file is offered as the provided
  *                    test set), test (adult.test) or all (both, concatenated)
  * @param dropColumns columns to leave out (e.g. fnlwgt, a census sampling weight rather than a person attribute)
- * @param maxRows     keep only the first N rows (quick runs); absent = all
+ * @param maxRows     keep only the first N rows of the data and of the provided test set (quick runs); absent = all
  */
 public record AdultConfig(Part part, List<String> dropColumns, Optional<Integer> maxRows) {
     /** Which of the two UCI files. */
@@ -21,6 +22,8 @@ public record AdultConfig(Part part, List<String> dropColumns, Optional<Integer>
     }
 
     public AdultConfig {
+        Objects.requireNonNull(part, "part is null");
+        Objects.requireNonNull(maxRows, "maxRows is null");
         dropColumns = List.copyOf(dropColumns);
         for (String c : dropColumns) {
             if (!AdultDataset.COLUMNS.contains(c)) {

@@ -15,12 +15,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,6 +32,9 @@ public final class AdultDataset implements Dataset {
     static final List<String> COLUMNS = List.of("age", "workclass", "fnlwgt", "education", "education-num", "marital-status", "occupation",
             "relationship", "race", "sex", "capital-gain", "capital-loss", "hours-per-week", "native-country", "income");
     private static final Set<String> INTEGER = Set.of("age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week");
+    /** Default sensitive roles (the runtime replaces them when the experiment names its own); dropped ones are left out. */
+    private static final List<String> SENSITIVE = List.of("sex", "race");
+    private static final Set<String> MISSING = Set.of("?");
     private static final String TRAIN = "adult/adult-train.csv.gz";
     private static final String TEST = "adult/adult-test.csv.gz";
 
@@ -53,25 +56,26 @@ public final class AdultDataset implements Dataset {
             }
         }
         Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-        Map<String, TreeSet<String>> levels = new HashMap<>();
+        Map<String, Set<String>> levels = new HashMap<>();
         for (String c : COLUMNS) {
             kinds.put(c, INTEGER.contains(c) ? ColumnKind.INTEGER : ColumnKind.CATEGORICAL);
         }
         for (List<CsvFormat.Row> part : List.of(train, test)) {
             for (CsvFormat.Row r : part) {
                 for (int c = 0; c < COLUMNS.size(); c++) {
-                    if (kinds.get(COLUMNS.get(c)) == ColumnKind.CATEGORICAL && !r.fields()[c].equals("?")) {
-                        levels.computeIfAbsent(COLUMNS.get(c), k -> new TreeSet<>()).add(r.fields()[c]);
+                    String v = r.fields()[c].trim();
+                    if (kinds.get(COLUMNS.get(c)) == ColumnKind.CATEGORICAL && !MISSING.contains(v)) {
+                        levels.computeIfAbsent(COLUMNS.get(c), k -> new HashSet<>()).add(v);
                     }
                 }
             }
         }
-        Table trainTable = shape(TableReader.read(TRAIN, 1, COLUMNS, train, Set.of("?"), kinds, 1000, levels));
-        Table testTable = shape(TableReader.read(TEST, 1, COLUMNS, test, Set.of("?"), kinds, 1000, levels));
+        Table trainTable = shape(TableReader.read(TRAIN, 1, true, COLUMNS, train, MISSING, kinds, 1000, levels));
+        Table testTable = shape(TableReader.read(TEST, 1, true, COLUMNS, test, MISSING, kinds, 1000, levels));
         String trainSource = "bundled UCI Adult adult.data (" + train.size() + " rows, CC BY 4.0)";
         String testSource = "bundled UCI Adult adult.test (" + test.size() + " rows, CC BY 4.0)";
         return switch (config.part()) {
-            case TRAIN -> new LoadedData(limit(trainTable), Optional.<Data>of(testTable), List.of(trainSource, testSource));
+            case TRAIN -> new LoadedData(limit(trainTable), Optional.<Data>of(limit(testTable)), List.of(trainSource, testSource));
             case TEST -> new LoadedData(limit(testTable), Optional.empty(), List.of(testSource));
             case ALL -> new LoadedData(limit(concat(trainTable, testTable)), Optional.empty(), List.of(trainSource, testSource));
         };
@@ -89,7 +93,8 @@ public final class AdultDataset implements Dataset {
             keep.add(column);
             arrays.add(column.isNumeric() ? table.numericColumn(c) : table.codes(c));
         }
-        Schema schema = Schema.of(keep).withTarget("income").withSensitive(List.of("sex", "race"));
+        List<String> sensitive = SENSITIVE.stream().filter(c -> !config.dropColumns().contains(c)).toList();
+        Schema schema = Schema.of(keep).withTarget("income").withSensitive(sensitive);
         return Table.of(schema, arrays);
     }
 

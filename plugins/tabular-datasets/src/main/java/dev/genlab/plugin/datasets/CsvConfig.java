@@ -3,6 +3,7 @@ package dev.genlab.plugin.datasets;
 import dev.genlab.spi.PluginConfigException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Settings of the {@code csv} dataset.
@@ -16,6 +17,10 @@ import java.util.Map;
  */
 public record CsvConfig(String path, String delimiter, boolean header, List<String> missing, Map<String, ColumnKind> columns, int maxCategories) {
     public CsvConfig {
+        Objects.requireNonNull(path, "path is null");
+        Objects.requireNonNull(delimiter, "delimiter is null");
+        Objects.requireNonNull(missing, "missing is null");
+        Objects.requireNonNull(columns, "columns is null");
         if (path.isBlank()) {
             throw new PluginConfigException("path", "must name a CSV file");
         }

@@ -4,6 +4,7 @@ import dev.genlab.spi.DataException;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.LoadedData;
+import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Table;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -66,6 +67,13 @@ public final class CsvDataset implements Dataset {
                 header.add("column" + i);
             }
         }
-        return TableReader.read(source, headerLine, header, rows, new HashSet<>(config.missing()), config.columns(), config.maxCategories(), Map.of());
+        for (String name : config.columns().keySet()) {
+            if (!header.contains(name)) {
+                // a config problem, not a data one: the runtime points at the 'columns' line of the experiment file
+                throw new PluginConfigException("columns", "column '" + name + "' is declared but " + source + " has no such column; columns: "
+                        + String.join(", ", header));
+            }
+        }
+        return TableReader.read(source, headerLine, config.header(), header, rows, new HashSet<>(config.missing()), config.columns(), config.maxCategories(), Map.of());
     }
 }

@@ -39,7 +39,7 @@ final class CsvFormat {
                     lineStart = i + 1;
                 }
             }
-            throw new DataException(source, line, String.format("byte 0x%02X at column %d is not valid UTF-8; save the file as UTF-8",
+            throw new DataException(source, line, String.format("byte 0x%02X (byte %d of the line) is not valid UTF-8; save the file as UTF-8",
                     bytes[pos] & 0xff, pos - lineStart + 1));
         }
         decoder.flush(out);
