@@ -84,6 +84,18 @@ class TestPluginRegistry {
     }
 
     @Test
+    void aPluginWhoseConstructorThrowsDoesNotTakeOthersDown() throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("boom.jar"), "boom", "", true, "public BoomPlugin() { throw new IllegalStateException(\"no licence file\"); }");
+        pluginJar(plugins.resolve("fine.jar"), "fine", "", true);
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertNotNull(registry.find(PluginKind.MODEL, "fine"));
+        assertEquals(null, registry.find(PluginKind.MODEL, "boom"));
+        assertTrue(registry.warnings().contains("cannot load a model plugin from " + plugins.resolve("boom.jar")
+                + ": IllegalStateException: no licence file"), registry.warnings().toString());
+    }
+
+    @Test
     void aPluginForANewerSpiIsRefusedClearly() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         pluginJar(plugins.resolve("future.jar"), "future", "", true, "@Override public int spiVersion() { return 99; }");
