@@ -1,0 +1,605 @@
+package dev.genlab.plugin.djl.tabular;
+
+import dev.genlab.spi.Column;
+import dev.genlab.spi.PluginConfigException;
+import dev.genlab.spi.Schema;
+import dev.genlab.spi.Table;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Turns a {@link Table} into the float matrix a network trains on, and a network's output back into a table.
+ * Categorical columns become one-hot blocks; numeric columns are scaled (min-max or standard) or encoded with
+ * CTGAN's mode-specific normalisation ({@link NumericEncoding}). Missing values are explicit: a categorical
+ * column with missing values gets a "missing" slot, a numeric one a (present, missing) block, and its value
+ * block carries the median. Constant and all-missing columns take no space and come back as they were.
+ * Sampled numeric values stay within the training range, and integral columns are rounded.
+ */
+public final class TabularTransformer {
+    private static final int MAGIC = 0x474c5454; // "GLTT"
+    private static final double STD_MULTIPLIER = 4;
+    private static final int MIXTURE_ITERATIONS = 100;
+    /** Beyond this many rows the per-column mixture is fitted on an evenly spaced subset of the sorted values. */
+    private static final int MIXTURE_MAX_ROWS = 50_000;
+
+    /**
+     * @param numericEncoding     how numeric columns are encoded
+     * @param maxModes            components of each column's mixture (mode-specific encoding)
+     * @param modeWeightThreshold mixture components lighter than this are dropped
+     * @param maxCategories       a categorical column with more distinct values than this is refused
+     */
+    public record Options(NumericEncoding numericEncoding, int maxModes, double modeWeightThreshold, int maxCategories) {
+        public Options {
+            Objects.requireNonNull(numericEncoding, "numericEncoding is null");
+            if (maxModes < 1) {
+                throw new IllegalArgumentException("maxModes must be at least 1, was " + maxModes);
+            }
+            if (maxCategories < 2) {
+                throw new IllegalArgumentException("maxCategories must be at least 2, was " + maxCategories);
+            }
+        }
+
+        /** CTGAN's settings: 10 modes, weight threshold 0.005. */
+        public static Options modeSpecific(int maxCategories) {
+            return new Options(NumericEncoding.MODE_SPECIFIC, 10, 0.005, maxCategories);
+        }
+    }
+
+    private enum ValueKind { NONE, MINMAX, STANDARD, MODES }
+
+    /** Everything learned about one column. */
+    private static final class Plan {
+        int column;
+        boolean categorical;
+        // numeric
+        ValueKind valueKind = ValueKind.NONE;
+        double constant = Double.NaN;
+        double min;
+        double max;
+        double center;
+        double scale = 1;
+        double fill;
+        double[] modeWeights = new double[0];
+        double[] modeMeans = new double[0];
+        double[] modeStds = new double[0];
+        boolean missingIndicator;
+        // categorical: the code of each one-hot slot (MISSING_CODE for the missing slot); empty if constant
+        int[] slotCodes = new int[0];
+        int constantCode = Table.MISSING_CODE;
+        final List<Span> spans = new ArrayList<>();
+    }
+
+    private final Schema schema;
+    private final Options options;
+    private final List<Plan> plans;
+    private final List<Span> spans;
+    private final int width;
+
+    private TabularTransformer(Schema schema, Options options, List<Plan> plans) {
+        this.schema = schema;
+        this.options = options;
+        this.plans = plans;
+        List<Span> all = new ArrayList<>();
+        for (Plan p : plans) {
+            all.addAll(p.spans);
+        }
+        this.spans = List.copyOf(all);
+        this.width = all.isEmpty() ? 0 : all.get(all.size() - 1).end();
+    }
+
+    /** Learns the encoding of every column of {@code table}; uses no randomness. */
+    public static TabularTransformer fit(Table table, Options options) {
+        Schema schema = table.schema();
+        List<Plan> plans = new ArrayList<>();
+        int[] offset = {0};
+        for (int c = 0; c < schema.size(); c++) {
+            Plan plan = schema.column(c).isNumeric() ? fitNumeric(table, c, options, offset) : fitCategorical(table, c, options, offset);
+            plans.add(plan);
+        }
+        return new TabularTransformer(schema, options, plans);
+    }
+
+    private static Span span(Plan plan, int[] offset, int width, Span.Activation activation, Span.Role role) {
+        Span s = new Span(plan.column, offset[0], width, activation, role);
+        offset[0] += width;
+        plan.spans.add(s);
+        return s;
+    }
+
+    private static Plan fitNumeric(Table table, int c, Options options, int[] offset) {
+        Column column = table.schema().column(c);
+        double[] x = table.numericColumn(c);
+        Plan plan = new Plan();
+        plan.column = c;
+        double[] observed = new double[x.length];
+        int m = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException("column '" + column.name() + "' has an infinite value in row " + (i + 1)
+                        + "; neural models need finite numbers or missing values");
+            }
+            if (!Double.isNaN(x[i])) {
+                observed[m++] = x[i];
+            }
+        }
+        observed = Arrays.copyOf(observed, m);
+        Arrays.sort(observed);
+        plan.missingIndicator = m > 0 && m < x.length;
+        if (m == 0) {
+            plan.constant = Double.NaN; // all missing: sampled as missing
+            return plan;
+        }
+        plan.min = observed[0];
+        plan.max = observed[m - 1];
+        plan.fill = observed[m / 2];
+        if (plan.min == plan.max) {
+            plan.constant = plan.min;
+        } else {
+            double mean = 0;
+            for (double v : observed) {
+                mean += v;
+            }
+            mean /= m;
+            double var = 0;
+            for (double v : observed) {
+                var += (v - mean) * (v - mean);
+            }
+            plan.center = mean;
+            plan.scale = Math.sqrt(var / m);
+            switch (options.numericEncoding()) {
+                case MINMAX -> {
+                    plan.valueKind = ValueKind.MINMAX;
+                    span(plan, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
+                }
+                case STANDARD -> {
+                    plan.valueKind = ValueKind.STANDARD;
+                    span(plan, offset, 1, Span.Activation.LINEAR, Span.Role.VALUE);
+                }
+                case MODE_SPECIFIC -> {
+                    plan.valueKind = ValueKind.MODES;
+                    fitModes(plan, observed, options);
+                    span(plan, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
+                    span(plan, offset, plan.modeMeans.length, Span.Activation.SOFTMAX, Span.Role.MODE);
+                }
+            }
+        }
+        if (plan.missingIndicator) {
+            span(plan, offset, 2, Span.Activation.SOFTMAX, Span.Role.MISSING);
+        }
+        return plan;
+    }
+
+    private static void fitModes(Plan plan, double[] sorted, Options options) {
+        double[] sample = sorted;
+        if (sorted.length > MIXTURE_MAX_ROWS) {
+            sample = new double[MIXTURE_MAX_ROWS];
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] = sorted[(int) ((long) i * sorted.length / sample.length)];
+            }
+        }
+        BayesianGaussianMixture mixture = BayesianGaussianMixture.fit(sample, options.maxModes(), MIXTURE_ITERATIONS);
+        double[] w = mixture.weights();
+        double[] mu = mixture.means();
+        double[] sd = mixture.stds();
+        List<Integer> valid = new ArrayList<>();
+        for (int j = 0; j < w.length; j++) {
+            if (w[j] > options.modeWeightThreshold()) {
+                valid.add(j);
+            }
+        }
+        if (valid.isEmpty()) {
+            int best = 0;
+            for (int j = 1; j < w.length; j++) {
+                best = w[j] > w[best] ? j : best;
+            }
+            valid.add(best);
+        }
+        plan.modeWeights = new double[valid.size()];
+        plan.modeMeans = new double[valid.size()];
+        plan.modeStds = new double[valid.size()];
+        for (int i = 0; i < valid.size(); i++) {
+            int j = valid.get(i);
+            plan.modeWeights[i] = w[j];
+            plan.modeMeans[i] = mu[j];
+            plan.modeStds[i] = Math.max(sd[j], 1e-9 * Math.max(1, Math.abs(mu[j])));
+        }
+    }
+
+    private static Plan fitCategorical(Table table, int c, Options options, int[] offset) {
+        Column column = table.schema().column(c);
+        int[] codes = table.codes(c);
+        Plan plan = new Plan();
+        plan.column = c;
+        plan.categorical = true;
+        boolean[] seen = new boolean[column.levels().size()];
+        boolean missing = false;
+        int distinct = 0;
+        for (int code : codes) {
+            if (code == Table.MISSING_CODE) {
+                missing = true;
+            } else if (!seen[code]) {
+                seen[code] = true;
+                distinct++;
+            }
+        }
+        if (distinct > options.maxCategories()) {
+            throw new PluginConfigException("max-categories", "column '" + column.name() + "' has " + distinct
+                    + " distinct values, more than max-categories = " + options.maxCategories()
+                    + "; a one-hot block that wide would dominate the network. Raise max-categories, or bucket or drop the column");
+        }
+        int slots = distinct + (missing ? 1 : 0);
+        if (slots == 0) {
+            return plan; // no rows
+        }
+        int[] slotCodes = new int[slots];
+        int s = 0;
+        for (int code = 0; code < seen.length; code++) {
+            if (seen[code]) {
+                slotCodes[s++] = code;
+            }
+        }
+        if (missing) {
+            slotCodes[s] = Table.MISSING_CODE;
+        }
+        if (slots == 1) {
+            plan.constantCode = slotCodes[0];
+            return plan;
+        }
+        plan.slotCodes = slotCodes;
+        span(plan, offset, slots, Span.Activation.SOFTMAX, Span.Role.CATEGORY);
+        return plan;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Width of an encoded row. */
+    public int width() {
+        return width;
+    }
+
+    /** The blocks of an encoded row, in order. */
+    public List<Span> spans() {
+        return spans;
+    }
+
+    /** The one-hot blocks of categorical columns: what a conditional vector is made of. */
+    public List<Span> categorySpans() {
+        return spans.stream().filter(s -> s.role() == Span.Role.CATEGORY).toList();
+    }
+
+    /** The categorical code that slot {@code slot} of a {@link Span.Role#CATEGORY} span stands for. */
+    public int codeOfSlot(Span span, int slot) {
+        return plans.get(span.column()).slotCodes[slot];
+    }
+
+    /**
+     * The span and slot of {@code column = level}, for conditional sampling; fails clearly for an unknown column,
+     * a numeric column, an unknown level or one never seen in training.
+     */
+    public int[] conditionSlot(String columnName, String level) {
+        int c = schema.indexOf(columnName);
+        if (c < 0) {
+            throw new IllegalArgumentException("cannot condition on '" + columnName + "': no such column; columns: " + schema.names());
+        }
+        Column column = schema.column(c);
+        if (!column.isCategorical()) {
+            throw new IllegalArgumentException("cannot condition on numeric column '" + columnName + "'; conditions take categorical columns");
+        }
+        int code = column.codeOf(level);
+        if (code < 0) {
+            throw new IllegalArgumentException("column '" + columnName + "' has no level '" + level + "'; levels: " + column.levels());
+        }
+        Plan plan = plans.get(c);
+        if (plan.spans.isEmpty()) {
+            if (plan.constantCode == code) {
+                return new int[] {-1, -1};
+            }
+            throw new IllegalArgumentException("level '" + level + "' of column '" + columnName + "' never occurs in the training data");
+        }
+        Span span = plan.spans.get(0);
+        for (int slot = 0; slot < plan.slotCodes.length; slot++) {
+            if (plan.slotCodes[slot] == code) {
+                return new int[] {categorySpans().indexOf(span), slot};
+            }
+        }
+        throw new IllegalArgumentException("level '" + level + "' of column '" + columnName + "' never occurs in the training data");
+    }
+
+    /**
+     * The encoded rows of {@code table} (same columns as the fitted one), row-major, {@code rows x width}. The
+     * mode of a numeric value is drawn from its posterior, as CTGAN does, with {@code random}.
+     */
+    public float[] transform(Table table, SplittableRandom random) {
+        if (!table.schema().columns().equals(schema.columns())) {
+            throw new IllegalArgumentException("table columns " + table.schema().columns() + " differ from the fitted ones " + schema.columns());
+        }
+        int n = table.rowCount();
+        float[] out = new float[Math.multiplyExact(n, Math.max(width, 1))];
+        for (Plan plan : plans) {
+            if (plan.spans.isEmpty()) {
+                continue;
+            }
+            if (plan.categorical) {
+                int[] codes = table.codes(plan.column);
+                int start = plan.spans.get(0).start();
+                int[] slotOf = slotIndex(plan, schema.column(plan.column).levels().size());
+                for (int i = 0; i < n; i++) {
+                    int slot = codes[i] == Table.MISSING_CODE ? slotOf[slotOf.length - 1] : slotOf[codes[i]];
+                    if (slot < 0) {
+                        throw new IllegalArgumentException("column '" + schema.column(plan.column).name() + "': level '"
+                                + schema.column(plan.column).levels().get(codes[i]) + "' (row " + (i + 1) + ") was not in the training data");
+                    }
+                    out[i * width + start + slot] = 1;
+                }
+            } else {
+                encodeNumeric(plan, table.numericColumn(plan.column), out, random);
+            }
+        }
+        return out;
+    }
+
+    /** Slot of each code, with the missing slot last; -1 for codes without a slot. */
+    private static int[] slotIndex(Plan plan, int levels) {
+        int[] slotOf = new int[levels + 1];
+        Arrays.fill(slotOf, -1);
+        for (int s = 0; s < plan.slotCodes.length; s++) {
+            int code = plan.slotCodes[s];
+            slotOf[code == Table.MISSING_CODE ? levels : code] = s;
+        }
+        return slotOf;
+    }
+
+    private void encodeNumeric(Plan plan, double[] x, float[] out, SplittableRandom random) {
+        int n = x.length;
+        Span value = plan.valueKind == ValueKind.NONE ? null : plan.spans.get(0);
+        Span miss = plan.missingIndicator ? plan.spans.get(plan.spans.size() - 1) : null;
+        int k = plan.modeMeans.length;
+        double[] p = new double[k];
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            int row = i * width;
+            if (miss != null) {
+                out[row + miss.start() + (Double.isNaN(v) ? 1 : 0)] = 1;
+            }
+            if (value == null) {
+                continue;
+            }
+            if (Double.isNaN(v)) {
+                v = plan.fill;
+            }
+            switch (plan.valueKind) {
+                case MINMAX -> out[row + value.start()] = (float) clip(2 * (v - plan.min) / (plan.max - plan.min) - 1, -1, 1);
+                case STANDARD -> out[row + value.start()] = (float) ((v - plan.center) / plan.scale);
+                case MODES -> {
+                    double sum = 0;
+                    for (int j = 0; j < k; j++) {
+                        double z = (v - plan.modeMeans[j]) / plan.modeStds[j];
+                        p[j] = plan.modeWeights[j] * Math.exp(-0.5 * z * z) / plan.modeStds[j];
+                        sum += p[j];
+                    }
+                    // As RDT's ClusterBasedNormalizer: posterior + 1e-6, renormalised, then one draw.
+                    double total = 0;
+                    for (int j = 0; j < k; j++) {
+                        p[j] = (sum > 0 ? p[j] / sum : 0) + 1e-6;
+                        total += p[j];
+                    }
+                    double u = random.nextDouble() * total;
+                    int mode = k - 1;
+                    for (int j = 0; j < k; j++) {
+                        u -= p[j];
+                        if (u < 0) {
+                            mode = j;
+                            break;
+                        }
+                    }
+                    out[row + value.start()] = (float) clip((v - plan.modeMeans[mode]) / (STD_MULTIPLIER * plan.modeStds[mode]), -0.99, 0.99);
+                    out[row + value.start() + 1 + mode] = 1;
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    /**
+     * A table from {@code rows} encoded rows (row-major, {@code rows x width}): one-hot blocks are read by argmax
+     * (so raw logits work), values are clipped to the training range and rounded for integral columns.
+     */
+    public Table inverse(float[] encoded, int rows) {
+        if (encoded.length < (long) rows * width) {
+            throw new IllegalArgumentException("need " + rows + " x " + width + " values, got " + encoded.length);
+        }
+        List<Object> columns = new ArrayList<>(plans.size());
+        for (Plan plan : plans) {
+            Column column = schema.column(plan.column);
+            if (plan.categorical) {
+                int[] codes = new int[rows];
+                if (plan.spans.isEmpty()) {
+                    Arrays.fill(codes, plan.constantCode);
+                } else {
+                    Span s = plan.spans.get(0);
+                    for (int i = 0; i < rows; i++) {
+                        codes[i] = plan.slotCodes[argmax(encoded, i * width + s.start(), s.width())];
+                    }
+                }
+                columns.add(codes);
+                continue;
+            }
+            double[] values = new double[rows];
+            Span miss = plan.missingIndicator ? plan.spans.get(plan.spans.size() - 1) : null;
+            for (int i = 0; i < rows; i++) {
+                int row = i * width;
+                if (miss != null && argmax(encoded, row + miss.start(), 2) == 1) {
+                    values[i] = Double.NaN;
+                    continue;
+                }
+                double v;
+                switch (plan.valueKind) {
+                    case NONE -> v = plan.constant;
+                    case MINMAX -> v = (clip(encoded[row + plan.spans.get(0).start()], -1, 1) + 1) / 2 * (plan.max - plan.min) + plan.min;
+                    case STANDARD -> v = encoded[row + plan.spans.get(0).start()] * plan.scale + plan.center;
+                    case MODES -> {
+                        Span alpha = plan.spans.get(0);
+                        Span modes = plan.spans.get(1);
+                        int mode = argmax(encoded, row + modes.start(), modes.width());
+                        v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
+                    }
+                    default -> throw new IllegalStateException();
+                }
+                if (plan.valueKind != ValueKind.NONE) {
+                    v = clip(v, plan.min, plan.max);
+                    if (column.integral()) {
+                        v = Math.rint(v);
+                    }
+                }
+                values[i] = v;
+            }
+            columns.add(values);
+        }
+        return Table.of(schema, columns);
+    }
+
+    /** The modes (mean, std, weight) found for a numeric column with mode-specific encoding; empty otherwise. */
+    public double[][] modes(String columnName) {
+        Plan plan = plans.get(schema.requireIndex(columnName));
+        return new double[][] {plan.modeMeans.clone(), plan.modeStds.clone(), plan.modeWeights.clone()};
+    }
+
+    static int argmax(float[] a, int start, int width) {
+        int best = 0;
+        float max = a[start];
+        for (int j = 1; j < width; j++) {
+            if (a[start + j] > max) {
+                max = a[start + j];
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static double clip(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(MAGIC);
+        SchemaCodec.write(schema, out);
+        out.writeInt(options.numericEncoding().ordinal());
+        out.writeInt(options.maxModes());
+        out.writeDouble(options.modeWeightThreshold());
+        out.writeInt(options.maxCategories());
+        out.writeInt(plans.size());
+        for (Plan p : plans) {
+            out.writeBoolean(p.categorical);
+            out.writeInt(p.valueKind.ordinal());
+            for (double d : new double[] {p.constant, p.min, p.max, p.center, p.scale, p.fill}) {
+                out.writeDouble(d);
+            }
+            writeDoubles(out, p.modeWeights);
+            writeDoubles(out, p.modeMeans);
+            writeDoubles(out, p.modeStds);
+            out.writeBoolean(p.missingIndicator);
+            out.writeInt(p.slotCodes.length);
+            for (int code : p.slotCodes) {
+                out.writeInt(code);
+            }
+            out.writeInt(p.constantCode);
+        }
+    }
+
+    public static TabularTransformer read(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a genlab tabular transformer (bad magic number)");
+        }
+        Schema schema = SchemaCodec.read(in);
+        NumericEncoding[] encodings = NumericEncoding.values();
+        int encoding = in.readInt();
+        if (encoding < 0 || encoding >= encodings.length) {
+            throw new IOException("corrupt transformer: numeric encoding " + encoding);
+        }
+        Options options = new Options(encodings[encoding], in.readInt(), in.readDouble(), in.readInt());
+        int count = in.readInt();
+        if (count != schema.size()) {
+            throw new IOException("corrupt transformer: " + count + " column plans for " + schema.size() + " columns");
+        }
+        List<Plan> plans = new ArrayList<>();
+        int[] offset = {0};
+        for (int c = 0; c < count; c++) {
+            Plan p = new Plan();
+            p.column = c;
+            p.categorical = in.readBoolean();
+            p.valueKind = ValueKind.values()[in.readInt()];
+            p.constant = in.readDouble();
+            p.min = in.readDouble();
+            p.max = in.readDouble();
+            p.center = in.readDouble();
+            p.scale = in.readDouble();
+            p.fill = in.readDouble();
+            p.modeWeights = readDoubles(in);
+            p.modeMeans = readDoubles(in);
+            p.modeStds = readDoubles(in);
+            p.missingIndicator = in.readBoolean();
+            int slots = in.readInt();
+            if (slots < 0 || slots > 10_000_000) {
+                throw new IOException("corrupt transformer: " + slots + " slots");
+            }
+            p.slotCodes = new int[slots];
+            for (int s = 0; s < slots; s++) {
+                p.slotCodes[s] = in.readInt();
+            }
+            p.constantCode = in.readInt();
+            // Spans are a function of the plan, rebuilt in the order fit made them.
+            if (p.categorical) {
+                if (slots > 1) {
+                    span(p, offset, slots, Span.Activation.SOFTMAX, Span.Role.CATEGORY);
+                }
+            } else {
+                switch (p.valueKind) {
+                    case MINMAX -> span(p, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
+                    case STANDARD -> span(p, offset, 1, Span.Activation.LINEAR, Span.Role.VALUE);
+                    case MODES -> {
+                        span(p, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
+                        span(p, offset, p.modeMeans.length, Span.Activation.SOFTMAX, Span.Role.MODE);
+                    }
+                    case NONE -> {
+                    }
+                }
+                if (p.missingIndicator) {
+                    span(p, offset, 2, Span.Activation.SOFTMAX, Span.Role.MISSING);
+                }
+            }
+            plans.add(p);
+        }
+        return new TabularTransformer(schema, options, plans);
+    }
+
+    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    private static double[] readDoubles(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 1_000_000) {
+            throw new IOException("corrupt transformer: array of " + n);
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readDouble();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.genlab.plugin.djl.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TestCritic {
+    @Test
+    void inputGradientMatchesFiniteDifferences() {
+        try (NDManager manager = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+            ParameterSet params = new ParameterSet(manager);
+            Critic critic = new Critic(params, "d", 3, new int[] {16, 8}, 0.2, 0, new SplittableRandom(1));
+            float[] x = {0.3f, -0.7f, 1.1f, -0.2f, 0.5f, 0.9f};
+            NDArray input = manager.create(x, new Shape(2, 3));
+            float[] analytic = critic.forwardWithInputGradient(input, false)[1].toFloatArray();
+            float h = 1e-3f;
+            for (int i = 0; i < x.length; i++) {
+                float[] plus = x.clone();
+                float[] minus = x.clone();
+                plus[i] += h;
+                minus[i] -= h;
+                float fp = critic.forward(manager.create(plus, new Shape(2, 3)), false).toFloatArray()[i / 3];
+                float fm = critic.forward(manager.create(minus, new Shape(2, 3)), false).toFloatArray()[i / 3];
+                assertEquals((fp - fm) / (2 * h), analytic[i], 2e-3, "d score / d x[" + i + "]");
+            }
+        }
+    }
+
+    @Test
+    void penaltyTrainsThroughAnOrdinaryBackwardPassAndAdamStateRestoresExactly() {
+        float[][] runs = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            try (NDManager manager = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+                ParameterSet params = new ParameterSet(manager);
+                Critic critic = new Critic(params, "d", 2, new int[] {8}, 0.2, 0, new SplittableRandom(3));
+                Adam adam = new Adam(params, 1e-2, 0.5, 0.9, 1e-6);
+                NDArray real = manager.create(new float[] {1, 1, 2, 0}, new Shape(2, 2));
+                NDArray fake = manager.create(new float[] {0, 0, -1, 1}, new Shape(2, 2));
+                NDArray u = manager.create(new float[] {0.3f, 0.6f}, new Shape(2, 1));
+                Weights midState = null;
+                Weights midAdam = null;
+                for (int step = 0; step < 6; step++) {
+                    if (run == 1 && step == 3) {
+                        // restart from the state saved after step 3 of this run, into fresh arrays
+                        Weights w = params.snapshot();
+                        Weights a = adam.state();
+                        params.assign(perturbed(w));
+                        params.assign(w);
+                        adam.restore(a);
+                        midState = w;
+                        midAdam = a;
+                    }
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = critic.forward(fake, true).mean().sub(critic.forward(real, true).mean())
+                                .add(critic.gradientPenalty(real, fake, u, 10, true));
+                        collector.backward(loss);
+                    }
+                    adam.step();
+                }
+                runs[run] = params.snapshot().get("d.hidden0.weight").data();
+                if (run == 1) {
+                    assertEquals(6, adam.steps());
+                    assertEquals(midAdam.get("steps"), midAdam.get("steps"));
+                    assertEquals(midState.arrays().keySet(), params.snapshot().arrays().keySet());
+                }
+            }
+        }
+        assertArrayEquals(runs[0], runs[1], "save/restore mid-training changes nothing");
+    }
+
+    private static Weights perturbed(Weights w) {
+        java.util.Map<String, HostArray> out = new java.util.LinkedHashMap<>();
+        w.arrays().forEach((k, v) -> {
+            float[] d = v.data().clone();
+            for (int i = 0; i < d.length; i++) {
+                d[i] += 1;
+            }
+            out.put(k, new HostArray(v.shape(), d));
+        });
+        return new Weights(out);
+    }
+}
