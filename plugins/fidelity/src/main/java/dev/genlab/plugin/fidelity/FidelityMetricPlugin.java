@@ -5,7 +5,10 @@ import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.Modality;
 import java.util.Set;
 
-/** {@code fidelity}: how closely synthetic columns and column pairs follow the real ones (SDMetrics' quality report). */
+/**
+ * Metric type {@code fidelity}: how closely the synthetic columns and column pairs follow the real ones, after
+ * SDMetrics' quality report. See {@link FidelityMetric} for the definitions.
+ */
 public final class FidelityMetricPlugin implements MetricPlugin {
     @Override
     public String name() {
@@ -14,7 +17,8 @@ public final class FidelityMetricPlugin implements MetricPlugin {
 
     @Override
     public String description() {
-        return "Column shapes (KS and TV complements) and column-pair trends (correlation and contingency similarity), as in SDMetrics' quality report";
+        return "SDMetrics-style quality report: column shapes (KS and TV complements) and column-pair trends "
+                + "(correlation and contingency similarity), each 0 (unlike) to 1 (alike)";
     }
 
     @Override
