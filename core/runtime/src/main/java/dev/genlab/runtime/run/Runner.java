@@ -2,6 +2,8 @@ package dev.genlab.runtime.run;
 
 import com.typesafe.config.Config;
 import dev.genlab.runtime.config.PluginSpec;
+import dev.genlab.runtime.report.HtmlReport;
+import dev.genlab.runtime.report.ReportData;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.tracking.RunInfo;
@@ -117,6 +119,7 @@ public final class Runner {
                 Files.write(txt, String.join("\n", synthetic.asCorpus().documents()).getBytes(StandardCharsets.UTF_8));
                 trackers.artifact("synthetic.txt", txt);
             }
+            ReportData.capture(prepared.train(), synthetic, writer.artifactsDirectory()).forEach(trackers::artifact);
             cancelledCheck(cancelled);
 
             // evaluate
@@ -159,6 +162,7 @@ public final class Runner {
             trackers.tags(timingTags(seconds));
             String error = metricErrors.isEmpty() ? null : String.join("; ", metricErrors);
             RunStatus status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
+            HtmlReport.capture(writer.directory(), status).forEach(trackers::artifact);
             if (error != null) {
                 writeError(writer, trackers, error);
             }

@@ -1,0 +1,605 @@
+package dev.genlab.runtime.report;
+
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.tracking.RunStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Self-contained HTML reports with plots: one per run ({@code artifacts/report/report.html}, from the run store and
+ * the {@link ReportData} captured during the run) and one per set of runs such as a sweep (the {@link Comparison}
+ * and a chart per metric). Every image is embedded as a {@code data:} URI and also written as a PNG beside the page;
+ * the page loads nothing from the network.
+ */
+public final class HtmlReport {
+    private static final Logger log = LoggerFactory.getLogger(HtmlReport.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** The run's report directory, relative to its artifacts directory. */
+    public static final String DIRECTORY = "report";
+    public static final String FILE = "report.html";
+    /** Synthetic rows shown in the samples section. */
+    static final int SAMPLE_ROWS = 20;
+    /** Per-metric charts in a sweep report, at most. */
+    static final int MAX_METRIC_CHARTS = 40;
+
+    private HtmlReport() {
+    }
+
+    /**
+     * Builds the report of a run that is ending (its status is known but not yet recorded); never throws: a report
+     * that cannot be built is a warning, not a failed run.
+     *
+     * @return artifact path (relative to the run's artifacts directory) to file, for trackers
+     */
+    public static Map<String, Path> capture(Path runDirectory, RunStatus status) {
+        try {
+            StoredRun run = new LocalRunStore(runDirectory.getParent()).find(runDirectory.getFileName().toString()).orElseThrow();
+            return write(run, status, System.currentTimeMillis());
+        } catch (IOException | RuntimeException e) {
+            log.warn("report not written: {}", e.toString());
+            log.debug("report not written", e);
+            return Map.of();
+        }
+    }
+
+    /**
+     * (Re)builds the report of a stored run in its {@code artifacts/report/}.
+     *
+     * @return artifact path (relative to the run's artifacts directory) to file; {@code report/report.html} first
+     */
+    public static Map<String, Path> writeRun(StoredRun run) throws IOException {
+        return write(run, run.effectiveStatus(), run.endTimeMillis());
+    }
+
+    /** The path of a run's report page. */
+    public static Path reportFile(StoredRun run) {
+        return run.artifacts().resolve(DIRECTORY).resolve(FILE);
+    }
+
+    private static Map<String, Path> write(StoredRun run, RunStatus status, Long end) throws IOException {
+        Path dir = run.artifacts().resolve(DIRECTORY);
+        Files.createDirectories(dir);
+        clean(dir);
+        ReportData data = Files.exists(dir.resolve("data.json")) ? ReportData.read(dir.resolve("data.json")) : null;
+        Map<String, String> params = run.params();
+        Map<String, String> tags = run.tags();
+        Map<String, Double> results = run.results();
+        Map<String, String> headlines = headlines(run);
+        String model = params.getOrDefault("model.type", tags.getOrDefault("genlab.model", "?"));
+        String dataset = params.getOrDefault("dataset.type", tags.getOrDefault("genlab.dataset", "?"));
+        HtmlPage page = new HtmlPage(dir, "genlab run " + run.id());
+
+        summary(page, run, status, end, params, tags, data, model, dataset);
+        headlineCards(page, results, headlines);
+        resultsSection(page, results, headlines);
+        training(page, run);
+        if (data != null) {
+            marginals(page, data);
+            associations(page, data);
+            fairness(page, data, results);
+        } else {
+            page.startSection("data", "Real vs synthetic data").note("No report data was captured for this run "
+                    + "(it is written while the run has the real data; runs that failed before sampling have none).").endSection();
+            fairnessResults(page, results, List.of());
+        }
+        samples(page, run, data);
+        artifacts(page, run);
+
+        String subtitle = HtmlPage.escape(run.experiment()) + " · " + HtmlPage.escape(model) + " on " + HtmlPage.escape(dataset)
+                + " · <span class=\"status " + status.name() + "\">" + status.name() + "</span>";
+        Map<String, Path> out = new LinkedHashMap<>();
+        page.write(FILE, subtitle).forEach((name, file) -> out.put(DIRECTORY + "/" + name, file));
+        return out;
+    }
+
+    /** Removes what an earlier build wrote (the captured data stays). */
+    private static void clean(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".png") || name.equals(FILE)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> headlines(StoredRun run) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (run.field("headlines") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+
+    private static void summary(HtmlPage page, StoredRun run, RunStatus status, Long end, Map<String, String> params,
+                                Map<String, String> tags, ReportData data, String model, String dataset) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("run", run.id()));
+        rows.add(List.of("experiment", run.experiment() + (tags.containsKey("genlab.experiment_file") ? " (" + tags.get("genlab.experiment_file") + ")" : "")));
+        if (run.parentId() != null) {
+            rows.add(List.of("parent run", run.parentId()));
+        }
+        rows.add(List.of("model", model));
+        rows.add(List.of("dataset", dataset + (data == null ? "" : ": " + data.realRows() + " real training rows, "
+                + data.syntheticRows() + " synthetic")));
+        rows.add(List.of("seed", params.getOrDefault("seed", tags.getOrDefault("genlab.seed", "?"))));
+        rows.add(List.of("status", status.name()));
+        rows.add(List.of("started", TIME.format(Instant.ofEpochMilli(run.startTimeMillis()))));
+        if (end != null) {
+            rows.add(List.of("ended", TIME.format(Instant.ofEpochMilli(end)) + " (" + seconds((end - run.startTimeMillis()) / 1000.0) + ")"));
+        }
+        if (run.field("seconds") instanceof Map<?, ?> phases && !phases.isEmpty()) {
+            StringBuilder t = new StringBuilder();
+            phases.forEach((k, v) -> t.append(t.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(v instanceof Number n ? seconds(n.doubleValue()) : v));
+            rows.add(List.of("time", t.toString()));
+        }
+        for (String[] tag : new String[][] {{"genlab.version", "genlab"}, {"genlab.git_commit", "git commit"},
+            {"genlab.dataset.sha256", "dataset sha256"}, {"genlab.java", "java"}, {"genlab.os", "os"}}) {
+            if (tags.containsKey(tag[0])) {
+                rows.add(List.of(tag[1], tags.get(tag[0])));
+            }
+        }
+        StringBuilder plugins = new StringBuilder();
+        tags.forEach((k, v) -> {
+            if (k.startsWith("genlab.plugin.")) {
+                plugins.append(plugins.length() == 0 ? "" : ", ").append(k.substring("genlab.plugin.".length())).append(' ').append(v);
+            }
+        });
+        if (plugins.length() > 0) {
+            rows.add(List.of("plugins", plugins.toString()));
+        }
+        if (run.error() != null) {
+            rows.add(List.of("error", run.error()));
+        }
+        page.startSection("summary", "Summary").keyValues(rows);
+        page.raw("<details><summary>all parameters (" + params.size() + ")</summary>\n");
+        List<List<String>> p = new ArrayList<>();
+        new TreeMap<>(params).forEach((k, v) -> p.add(List.of(k, v)));
+        page.table(List.of("parameter", "value"), p).raw("</details>\n").endSection();
+    }
+
+    private static void headlineCards(HtmlPage page, Map<String, Double> results, Map<String, String> headlines) {
+        page.startSection("headlines", "Headline metrics");
+        if (headlines.isEmpty()) {
+            page.note("No headline metrics were recorded.");
+        } else {
+            page.raw("<div class=\"cards\">\n");
+            for (String key : headlines.values()) {
+                Double v = results.get(key);
+                page.raw("<div class=\"card\"><div class=\"k\">" + HtmlPage.escape(key + " " + Comparison.Direction.of(key).arrow())
+                        + "</div><div class=\"v\">" + HtmlPage.escape(v == null ? "n/a" : Comparison.format(v)) + "</div></div>\n");
+            }
+            page.raw("</div>\n");
+        }
+        page.endSection();
+    }
+
+    private static void resultsSection(HtmlPage page, Map<String, Double> results, Map<String, String> headlines) {
+        page.startSection("results", "Results");
+        if (results.isEmpty()) {
+            page.note("No results were recorded.").endSection();
+            return;
+        }
+        List<List<String>> main = new ArrayList<>();
+        List<List<String>> all = new ArrayList<>();
+        results.forEach((k, v) -> {
+            List<String> row = List.of(k, Comparison.format(v), Comparison.Direction.of(k) == Comparison.Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+            all.add(row);
+            if (headlines.containsValue(k) || k.indexOf('.') == k.lastIndexOf('.')) {
+                main.add(row);
+            }
+        });
+        List<String> header = List.of("metric", "value", "better");
+        page.table(header, main);
+        if (all.size() > main.size()) {
+            page.raw("<details><summary>all " + all.size() + " results</summary>\n").table(header, all).raw("</details>\n");
+        }
+        page.endSection();
+    }
+
+    /** Metric histories with more than one step, one chart per group (the key up to its first '.' or '/'). */
+    private static void training(HtmlPage page, StoredRun run) throws IOException {
+        Map<String, Map<Long, Double>> histories = new LinkedHashMap<>();
+        for (StoredRun.MetricPoint p : run.metrics()) {
+            histories.computeIfAbsent(p.key(), k -> new TreeMap<>()).put(p.step(), p.value());
+        }
+        Map<String, Map<String, double[][]>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<Long, Double>> h : histories.entrySet()) {
+            if (h.getValue().size() < 2) {
+                continue;
+            }
+            double[][] xy = new double[2][h.getValue().size()];
+            int i = 0;
+            for (Map.Entry<Long, Double> p : h.getValue().entrySet()) {
+                xy[0][i] = p.getKey();
+                xy[1][i++] = p.getValue();
+            }
+            groups.computeIfAbsent(lossGroup(h.getKey()), g -> new LinkedHashMap<>()).put(h.getKey(), xy);
+        }
+        page.startSection("training", "Training curves");
+        if (groups.isEmpty()) {
+            page.note("The model logged no metric history with more than one step.");
+        } else {
+            page.startGrid();
+            for (Map.Entry<String, Map<String, double[][]>> g : groups.entrySet()) {
+                page.image("training-" + g.getKey(), "training curve " + g.getKey(), Charts.lines(g.getKey(), g.getValue()));
+            }
+            page.endGrid();
+        }
+        page.endSection();
+    }
+
+    static String lossGroup(String key) {
+        int cut = key.length();
+        for (char c : new char[] {'.', '/'}) {
+            int i = key.indexOf(c);
+            if (i > 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return key.substring(0, cut);
+    }
+
+    private static void marginals(HtmlPage page, ReportData data) throws IOException {
+        page.startSection("marginals", "Column distributions: real vs synthetic");
+        if (data.marginals().isEmpty()) {
+            page.note("No columns to show.");
+        } else {
+            page.note("Share of rows per histogram bin (numeric columns: " + ReportData.BINS + " equal-width bins over both sides' range) "
+                    + "or per level (categorical columns; beyond " + Charts.MAX_BARS + " levels the rarest are summed as \"other\").");
+            page.startGrid();
+            for (ReportData.Marginal m : data.marginals()) {
+                page.image("marginal-" + m.column(), "marginal " + m.column(), Charts.marginal(m));
+            }
+            page.endGrid();
+        }
+        page.endSection();
+    }
+
+    private static void associations(HtmlPage page, ReportData data) throws IOException {
+        ReportData.Associations a = data.associations();
+        if (a == null) {
+            return;
+        }
+        page.startSection("associations", "Correlations: real, synthetic and their difference");
+        page.note("Numeric–numeric: Pearson's r; categorical–categorical: Cramér's V; numeric–categorical: correlation ratio η. "
+                + "The difference is synthetic − real; 0 everywhere means the synthetic data keeps every pairwise relation.");
+        int k = a.columns().size();
+        double[][] diff = new double[k][k];
+        double maxAbs = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                diff[i][j] = a.synthetic()[i][j] - a.real()[i][j];
+                maxAbs = Math.max(maxAbs, Math.abs(diff[i][j]));
+            }
+        }
+        page.startGrid();
+        page.image("associations-real", "associations real", Charts.heatMap("real", a.columns(), a.real(), -1, 1));
+        page.image("associations-synthetic", "associations synthetic", Charts.heatMap("synthetic", a.columns(), a.synthetic(), -1, 1));
+        page.image("associations-difference", "associations difference", Charts.heatMap("synthetic − real", a.columns(), diff, -1, 1));
+        page.endGrid();
+        page.note(String.format(Locale.ROOT, "Largest absolute difference: %.3f.", maxAbs));
+        page.endSection();
+    }
+
+    private static void fairness(HtmlPage page, ReportData data, Map<String, Double> results) throws IOException {
+        List<String> sensitive = data.groups().stream().map(ReportData.GroupShares::column).toList();
+        if (sensitive.isEmpty() && fairnessResults(results, sensitive).isEmpty()) {
+            return;
+        }
+        page.startSection("fairness", "Fairness: sensitive groups, real vs synthetic");
+        if (sensitive.isEmpty()) {
+            page.note("The dataset declares no sensitive columns.");
+        } else {
+            page.startGrid();
+            for (ReportData.GroupShares g : data.groups()) {
+                page.image("fairness-" + g.column() + "-shares", "group shares " + g.column(),
+                        Charts.bars(g.column() + ": share of rows", "share of rows", Charts.Bars.of(g.groups(), g.real(), g.synthetic(), false),
+                                "real", "synthetic"));
+                if (g.outcome() != null) {
+                    page.image("fairness-" + g.column() + "-outcome", "outcome rate " + g.column(),
+                            Charts.bars(g.column() + ": share with " + g.outcome(), "share of the group",
+                                    Charts.Bars.of(g.groups(), g.realOutcomeRate(), g.syntheticOutcomeRate(), false), "real", "synthetic"));
+                }
+            }
+            page.endGrid();
+        }
+        fairnessTable(page, results, sensitive);
+        page.endSection();
+    }
+
+    private static void fairnessResults(HtmlPage page, Map<String, Double> results, List<String> sensitive) {
+        if (fairnessResults(results, sensitive).isEmpty()) {
+            return;
+        }
+        page.startSection("fairness", "Fairness");
+        fairnessTable(page, results, sensitive);
+        page.endSection();
+    }
+
+    private static void fairnessTable(HtmlPage page, Map<String, Double> results, List<String> sensitive) {
+        List<List<String>> fairness = new ArrayList<>();
+        List<List<String>> naming = new ArrayList<>();
+        results.forEach((k, v) -> {
+            List<String> row = List.of(k, Comparison.format(v), Comparison.Direction.of(k) == Comparison.Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+            String family = Comparison.family(k);
+            if (family.contains("fairness") || family.contains("bias")) {
+                fairness.add(row);
+            } else if (namesAny(k, sensitive)) {
+                naming.add(row);
+            }
+        });
+        List<String> header = List.of("metric", "value", "better");
+        if (!fairness.isEmpty()) {
+            page.text("h3", "Fairness results");
+            page.table(header, fairness);
+        }
+        if (!naming.isEmpty()) {
+            page.raw("<details><summary>" + naming.size() + " other results about " + HtmlPage.escape(String.join(", ", sensitive))
+                    + "</summary>\n").table(header, naming).raw("</details>\n");
+        }
+    }
+
+    /** Results of a metric family called fairness or bias, or whose key names a sensitive column. */
+    static List<List<String>> fairnessResults(Map<String, Double> results, List<String> sensitive) {
+        List<List<String>> rows = new ArrayList<>();
+        results.forEach((k, v) -> {
+            String family = Comparison.family(k);
+            if (family.contains("fairness") || family.contains("bias") || namesAny(k, sensitive)) {
+                rows.add(List.of(k, Comparison.format(v)));
+            }
+        });
+        return rows;
+    }
+
+    /** Whether a '.'-separated part of the key is one of the columns (or {@code column=level}). */
+    private static boolean namesAny(String key, List<String> columns) {
+        for (String part : key.split("[.]")) {
+            for (String c : columns) {
+                if (part.equals(c) || part.startsWith(c + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void samples(HtmlPage page, StoredRun run, ReportData data) throws IOException {
+        page.startSection("samples", "Samples");
+        boolean any = false;
+        if (data != null && data.images() != null) {
+            ReportData.ImageGrid grid = data.images();
+            int scale = Math.max(1, 96 / Math.max(grid.height(), grid.width()));
+            page.text("h3", "Synthetic images (first " + grid.synthetic().size() + ")").startGrid();
+            page.image("samples-synthetic-images", "synthetic images", Charts.imageGrid(grid, grid.synthetic(), 8, scale));
+            page.endGrid().text("h3", "Real images (first " + grid.real().size() + ")").startGrid();
+            page.image("samples-real-images", "real images", Charts.imageGrid(grid, grid.real(), 8, scale));
+            page.endGrid();
+            any = true;
+        }
+        if (data != null && data.text() != null) {
+            page.text("h3", "Synthetic documents");
+            for (String d : data.text().synthetic()) {
+                page.text("pre", d);
+            }
+            page.raw("<details><summary>real documents</summary>\n");
+            for (String d : data.text().real()) {
+                page.text("pre", d);
+            }
+            page.raw("</details>\n");
+            any = true;
+        }
+        Path csv = run.artifacts().resolve("synthetic.csv");
+        if (Files.exists(csv)) {
+            List<List<String>> records = readCsv(csv, SAMPLE_ROWS + 1);
+            if (!records.isEmpty()) {
+                page.text("h3", "Synthetic rows (first " + (records.size() - 1) + ")");
+                page.table(records.get(0), records.subList(1, records.size()));
+                any = true;
+            }
+        }
+        if (!any) {
+            page.note("No synthetic sample was recorded.");
+        }
+        page.endSection();
+    }
+
+    private static void artifacts(HtmlPage page, StoredRun run) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        Path root = run.artifacts();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = root.relativize(f).toString().replace('\\', '/');
+                    if (!rel.startsWith(DIRECTORY + "/")) {
+                        rows.add(List.of(rel, String.format(Locale.ROOT, "%,d bytes", Files.size(f))));
+                    }
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            page.startSection("artifacts", "Artifacts");
+            page.note("Files of this run, relative to " + root + ".");
+            page.table(List.of("file", "size"), rows).endSection();
+        }
+    }
+
+    /** The first {@code limit} records of an RFC 4180 file (quoted fields may hold commas, quotes and newlines). */
+    static List<List<String>> readCsv(Path file, int limit) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            List<String> record = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean any = false;
+            int c;
+            while (out.size() < limit && (c = r.read()) != -1) {
+                any = true;
+                if (quoted) {
+                    if (c == '"') {
+                        r.mark(1);
+                        if (r.read() == '"') {
+                            field.append('"');
+                        } else {
+                            r.reset();
+                            quoted = false;
+                        }
+                    } else {
+                        field.append((char) c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    record.add(field.toString());
+                    field.setLength(0);
+                    out.add(record);
+                    record = new ArrayList<>();
+                    any = false;
+                } else if (c != '\r') {
+                    field.append((char) c);
+                }
+            }
+            if (any && out.size() < limit) {
+                record.add(field.toString());
+                out.add(record);
+            }
+        }
+        return out;
+    }
+
+    private static String seconds(double s) {
+        return s < 60 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
+    }
+
+    // ---------------------------------------------------------------- sets of runs
+
+    /**
+     * Writes the report of a set of runs (a sweep's trials) as {@code outputDir/report.html} with its PNGs beside
+     * it: the comparison table (mean ± std per setting, ranks, best setting per family), a chart per main metric,
+     * and a section per run linking to its own report.
+     *
+     * @return path relative to {@code outputDir} to file; {@code report.html} first
+     */
+    public static Map<String, Path> writeSweep(List<StoredRun> trials, Path outputDir) throws IOException {
+        Files.createDirectories(outputDir);
+        clean(outputDir);
+        Comparison comparison = Comparison.of(trials);
+        String experiment = trials.stream().map(StoredRun::experiment).distinct().reduce((a, b) -> a + ", " + b).orElse("no runs");
+        HtmlPage page = new HtmlPage(outputDir, "genlab comparison: " + experiment);
+
+        page.startSection("comparison", "Comparison");
+        page.note(trials.size() + " runs in " + comparison.settings().size() + " settings. Each value is the mean ± sample standard deviation "
+                + "over a setting's runs (its seeds); ★ marks the best setting of each metric, ↑/↓ says which way is better.");
+        List<String> header = new ArrayList<>();
+        header.add("metric");
+        comparison.settings().forEach(s -> header.add(s.label()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : comparison.mainMetrics()) {
+            List<String> row = new ArrayList<>();
+            row.add(metric + " " + Comparison.Direction.of(metric).arrow());
+            for (Comparison.Setting s : comparison.settings()) {
+                row.add(comparison.entry(metric, s.label()).map(e -> e.stats().n() == 0 ? "" : Comparison.format(e.stats().mean()) + " ± "
+                        + Comparison.format(e.stats().std()) + (e.rank() == 1 && comparison.settings().size() > 1 ? " ★" : "")).orElse(""));
+            }
+            rows.add(row);
+        }
+        page.table(header, rows);
+        if (!comparison.best().isEmpty()) {
+            page.text("h3", "Best setting per metric family");
+            List<List<String>> best = new ArrayList<>();
+            for (Comparison.Best b : comparison.best()) {
+                best.add(List.of(b.family(), b.setting(), b.metric().isEmpty() ? b.basis() : b.metric(),
+                        Comparison.format(b.mean())));
+            }
+            page.table(List.of("family", "best setting", "decided by", "value"), best);
+        }
+        page.text("h3", "Settings");
+        List<List<String>> settings = new ArrayList<>();
+        for (Comparison.Setting s : comparison.settings()) {
+            settings.add(List.of(s.label(), Integer.toString(s.runIds().size()), String.join(", ", s.runIds())));
+        }
+        page.table(List.of("setting", "runs", "run ids"), settings);
+        List<List<String>> all = comparison.rows(true);
+        if (all.size() > rows.size() * Math.max(1, comparison.settings().size())) {
+            page.raw("<details><summary>every metric (" + comparison.metrics().size() + ")</summary>\n");
+            page.table(Comparison.header(), all).raw("</details>\n");
+        }
+        page.endSection();
+
+        page.startSection("metrics", "Metrics across settings");
+        List<String> labels = comparison.settings().stream().map(Comparison.Setting::label).toList();
+        List<String> charted = comparison.mainMetrics().stream().limit(MAX_METRIC_CHARTS).toList();
+        if (charted.isEmpty()) {
+            page.note("The runs recorded no results.");
+        } else {
+            page.startGrid();
+            for (String metric : charted) {
+                List<Comparison.Entry> entries = comparison.entries(metric);
+                double[] means = entries.stream().mapToDouble(e -> Double.isFinite(e.stats().mean()) ? e.stats().mean() : 0).toArray();
+                double[] stds = entries.stream().mapToDouble(e -> e.stats().std()).toArray();
+                page.image("metric-" + metric, "metric " + metric,
+                        Charts.meanBars(metric + " " + Comparison.Direction.of(metric).arrow(), labels, means, stds));
+            }
+            page.endGrid();
+        }
+        page.endSection();
+
+        page.startSection("runs", "Runs");
+        List<String> runHeader = List.of("run", "setting", "seed", "status", "headline metrics");
+        page.raw("<div class=\"scroll\"><table>\n<tr>");
+        runHeader.forEach(h -> page.raw("<th>" + HtmlPage.escape(h) + "</th>"));
+        page.raw("</tr>\n");
+        Map<String, String> settingOf = new LinkedHashMap<>();
+        comparison.settings().forEach(s -> s.runIds().forEach(id -> settingOf.put(id, s.label())));
+        for (StoredRun run : trials) {
+            Path report = reportFile(run);
+            String link = Files.exists(report)
+                    ? "<a href=\"" + HtmlPage.escape(relativeLink(outputDir, report)) + "\">" + HtmlPage.escape(run.id()) + "</a>"
+                    : HtmlPage.escape(run.id());
+            StringBuilder heads = new StringBuilder();
+            Map<String, Double> results = run.results();
+            for (String key : headlines(run).values()) {
+                if (results.containsKey(key)) {
+                    heads.append(heads.length() == 0 ? "" : ", ").append(key).append(" = ").append(Comparison.format(results.get(key)));
+                }
+            }
+            page.raw("<tr><td>" + link + "</td><td>" + HtmlPage.escape(settingOf.get(run.id())) + "</td><td>"
+                    + HtmlPage.escape(run.params().getOrDefault("seed", "")) + "</td><td><span class=\"status " + run.effectiveStatus().name() + "\">"
+                    + run.effectiveStatus().name() + "</span></td><td>" + HtmlPage.escape(heads) + "</td></tr>\n");
+        }
+        page.raw("</table></div>\n");
+        page.note("Each run's own report (plots of its data) is linked where it exists.");
+        page.endSection();
+
+        return page.write(FILE, HtmlPage.escape(trials.size() + " runs · " + comparison.settings().size() + " settings"));
+    }
+
+    private static String relativeLink(Path from, Path to) {
+        try {
+            return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        } catch (IllegalArgumentException differentRoots) {
+            return to.toAbsolutePath().toUri().toString();
+        }
+    }
+}
