@@ -10,10 +10,12 @@ import dev.genlab.runtime.run.RunOutcome;
 import dev.genlab.runtime.run.Runner;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.tracking.RunTracker;
+import dev.genlab.runtime.tracking.mlflow.MlflowTracker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The runtime's front door: discover plugins, validate and prepare an experiment, run it. */
@@ -64,7 +66,16 @@ public final class Genlab {
      * {@code MLFLOW_TRACKING_URI} is set). Empty when the run is local only.
      */
     public List<RunTracker> mirrors(PreparedRun prepared) {
-        return List.of();
+        return mirrors(prepared, null);
+    }
+
+    /** {@link #mirrors(PreparedRun)} for a run recorded in {@code runsDirectory} (null: the file's tracking.directory). */
+    public List<RunTracker> mirrors(PreparedRun prepared, Path runsDirectory) {
+        Optional<String> uri = prepared.experiment().settings().tracking().mlflow().uri().filter(u -> !u.isBlank());
+        if (uri.isEmpty()) {
+            return List.of();
+        }
+        return List.of(MlflowTracker.forRun(prepared, store(prepared, runsDirectory).root()));
     }
 
     public RunOutcome run(PreparedRun prepared, Path runsDirectory, List<RunTracker> mirrors, RunListener listener, AtomicBoolean cancelled)

@@ -103,11 +103,15 @@ public final class TestPlugins {
         }
     }
 
-    public record BootstrapConfig(int epochs, double noise, boolean fail) {
+    public record BootstrapConfig(int epochs, double noise, boolean fail, long sleepMs) {
         public BootstrapConfig {
             if (noise < 0) {
                 throw new PluginConfigException("noise", "must be at least 0, got " + noise);
             }
+        }
+
+        public BootstrapConfig(int epochs, double noise, boolean fail) {
+            this(epochs, noise, fail, 0);
         }
     }
 
@@ -158,6 +162,9 @@ public final class TestPlugins {
                 for (int e = 0; e < config.epochs(); e++) {
                     context.logMetric("loss", 1.0 / (e + 1) + r.nextDouble() * 1e-3, e);
                     p.advance(1);
+                    if (config.sleepMs() > 0) {
+                        sleep(config.sleepMs());
+                    }
                 }
             }
             return new Fitted(table, config.noise());
@@ -166,6 +173,15 @@ public final class TestPlugins {
         @Override
         public FittedModel load(Path directory) throws IOException {
             throw new IOException("not supported in tests");
+        }
+
+        /** A slow model, so a test can do something (kill a server) while it trains. */
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,267 @@
+package dev.genlab.runtime.tracking.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genlab.runtime.UserException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * HTTP to an MLflow tracking server's REST API, with the guarantees the MLflow Java client lacks: connect and
+ * request timeouts, and bounded retries with exponential backoff for what is worth retrying only — 5xx, 429 and
+ * connections that never opened. A 4xx is the caller's mistake and fails at once; a request that timed out after
+ * it was sent is not repeated (it may have been applied; {@code genlab sync} reconciles such batches).
+ *
+ * <p>Credentials come from the environment variables MLflow's own clients read: {@code MLFLOW_TRACKING_TOKEN}
+ * (bearer) or {@code MLFLOW_TRACKING_USERNAME} + {@code MLFLOW_TRACKING_PASSWORD} (basic).
+ */
+public final class MlflowHttp {
+    /** Timeouts and retries; {@link #DEFAULT} suits a run, tests shorten them. */
+    public record Settings(Duration connectTimeout, Duration requestTimeout, int attempts, Duration firstBackoff) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(500));
+
+        public Settings {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
+            }
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String API = "/api/2.0/mlflow/";
+    private static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts/";
+
+    private final URI server;
+    private final Settings settings;
+    private final HttpClient client;
+    private final String authorization;
+
+    public MlflowHttp(URI server, Settings settings) {
+        this.server = normalize(server.toString());
+        this.settings = settings;
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.authorization = authorization(System.getenv());
+    }
+
+    /** The server URI without a trailing slash; rejects what is not an http(s) tracking server. */
+    public static URI normalize(String uri) {
+        String u = uri.strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        URI parsed;
+        try {
+            parsed = URI.create(u);
+        } catch (IllegalArgumentException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.getHost() == null || !("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))) {
+            throw new UserException("MLflow tracking URI '" + uri + "' is not an http(s) URL; genlab talks to an MLflow tracking server, "
+                    + "e.g. http://127.0.0.1:5000 (start one with 'mlflow server' or 'genlab ui')");
+        }
+        return parsed;
+    }
+
+    public URI server() {
+        return server;
+    }
+
+    /** GET {@code /api/2.0/mlflow/<endpoint>?<query>}. */
+    public JsonNode get(String endpoint, Map<String, String> query) {
+        StringJoiner q = new StringJoiner("&", "?", "").setEmptyValue("");
+        query.forEach((k, v) -> q.add(enc(k) + "=" + enc(v)));
+        HttpRequest.Builder b = request(API + endpoint + q, settings.requestTimeout()).GET();
+        return json(send(b.build(), true), "GET " + endpoint);
+    }
+
+    /** POST {@code /api/2.0/mlflow/<endpoint>} with a JSON body. */
+    public JsonNode post(String endpoint, Object body) {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode a request to " + endpoint, e);
+        }
+        HttpRequest.Builder b = request(API + endpoint, settings.requestTimeout()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return json(send(b.build(), false), "POST " + endpoint);
+    }
+
+    /** Uploads a file through the artifact proxy: PUT {@code /api/2.0/mlflow-artifacts/artifacts/<path>}. */
+    public void upload(String artifactPath, Path file) {
+        long size;
+        HttpRequest.BodyPublisher body;
+        try {
+            size = Files.size(file);
+            body = HttpRequest.BodyPublishers.ofFile(file);
+        } catch (FileNotFoundException e) {
+            throw new IllegalStateException("artifact " + file + " is gone", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read artifact " + file + ": " + e.getMessage(), e);
+        }
+        // big files need longer than a metric batch: 1 s per MB on top of the usual timeout
+        Duration timeout = settings.requestTimeout().plusSeconds(size / 1_000_000);
+        HttpRequest r = request(ARTIFACTS + encodePath(artifactPath), timeout).header("Content-Type", "application/octet-stream").PUT(body).build();
+        HttpResponse<byte[]> response = send(r, true);
+        if (response.statusCode() >= 300) {
+            throw error(response, "PUT artifact " + artifactPath);
+        }
+    }
+
+    /** Downloads an artifact through the proxy. */
+    public byte[] download(String artifactPath) {
+        HttpRequest r = request(ARTIFACTS + encodePath(artifactPath), settings.requestTimeout()).GET().build();
+        HttpResponse<byte[]> response = send(r, true);
+        if (response.statusCode() >= 300) {
+            throw error(response, "GET artifact " + artifactPath);
+        }
+        return response.body();
+    }
+
+    /** True if {@code GET /health} answers 200 now (one attempt, short timeout). */
+    public boolean healthy() {
+        try {
+            HttpResponse<Void> r = client.send(request("/health", Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private HttpRequest.Builder request(String path, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(timeout).header("User-Agent", "genlab");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    /**
+     * Sends with bounded retries. {@code idempotent} requests are also retried when the connection broke after
+     * sending; others only when it never opened, so a batch is never applied twice by a retry.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, boolean idempotent) {
+        String what = request.method() + " " + request.uri().getPath();
+        long backoff = settings.firstBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt >= settings.attempts();
+            try {
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                int s = response.statusCode();
+                if ((s >= 500 || s == 429) && !last) {
+                    sleep(backoff);
+                    backoff *= 2;
+                    continue;
+                }
+                return response;
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                if (last) {
+                    throw unreachable(what, e);
+                }
+            } catch (HttpTimeoutException e) {
+                throw new MlflowException(what + " to " + server + " timed out after " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s",
+                        0, null, e);
+            } catch (IOException e) {
+                if (last || !idempotent) {
+                    throw unreachable(what, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MlflowException(what + " to " + server + " was interrupted", 0, null, e);
+            }
+            sleep(backoff);
+            backoff *= 2;
+        }
+    }
+
+    private MlflowException unreachable(String what, IOException e) {
+        String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof ConnectException && (reason.equals("ConnectException") || reason.isBlank())) {
+            reason = "connection refused";
+        }
+        return new MlflowException("MLflow server " + server + " is unreachable (" + what + ": " + reason + ")", 0, null, e);
+    }
+
+    private JsonNode json(HttpResponse<byte[]> response, String what) {
+        if (response.statusCode() >= 300) {
+            throw error(response, what);
+        }
+        try {
+            byte[] body = response.body();
+            return body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new MlflowException(what + " to " + server + " answered with something that is not JSON (is this an MLflow server?)",
+                    response.statusCode(), null, e);
+        }
+    }
+
+    private MlflowException error(HttpResponse<byte[]> response, String what) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        String code = null;
+        String message = body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        try {
+            JsonNode n = MAPPER.readTree(body);
+            if (n != null && n.has("error_code")) {
+                code = n.get("error_code").asText();
+                message = code + ": " + n.path("message").asText();
+            }
+        } catch (IOException notJson) {
+            // keep the raw text
+        }
+        return new MlflowException(what + " to " + server + " failed with HTTP " + response.statusCode() + (message.isBlank() ? "" : ": " + message.strip()),
+                response.statusCode(), code, null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MlflowException("interrupted while waiting to retry", 0, null, e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Encodes each segment of a relative path, keeping the slashes. */
+    static String encodePath(String path) {
+        StringJoiner j = new StringJoiner("/");
+        for (String segment : path.split("/", -1)) {
+            j.add(enc(segment).replace("+", "%20"));
+        }
+        return j.toString();
+    }
+
+    static String authorization(Map<String, String> env) {
+        String token = env.get("MLFLOW_TRACKING_TOKEN");
+        if (token != null && !token.isBlank()) {
+            return "Bearer " + token;
+        }
+        String user = env.get("MLFLOW_TRACKING_USERNAME");
+        String password = env.get("MLFLOW_TRACKING_PASSWORD");
+        if (user != null && password != null) {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+}

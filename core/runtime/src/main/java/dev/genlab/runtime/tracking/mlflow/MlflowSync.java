@@ -1,0 +1,180 @@
+package dev.genlab.runtime.tracking.mlflow;
+
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.store.StoredRun.MetricPoint;
+import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.runtime.util.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * {@code genlab sync}: pushes local runs to an MLflow server, each from where the last attempt stopped (see
+ * {@link MlflowSyncState}): never-pushed runs are created, partly pushed ones completed, finished ones left
+ * alone. Running it twice changes nothing the second time. Runs still in progress in a live process are skipped.
+ */
+public final class MlflowSync {
+    /** What happened to one run. */
+    public enum Outcome {
+        PUSHED,
+        UP_TO_DATE,
+        SKIPPED,
+        FAILED
+    }
+
+    /** One run's result; {@code detail} says what was pushed, or why not. */
+    public record Result(String runId, Outcome outcome, String detail) {
+    }
+
+    private final MlflowTrackingApi api;
+
+    public MlflowSync(MlflowTrackingApi api) {
+        this.api = api;
+    }
+
+    /** Syncs the runs of {@code store} whose id starts with one of {@code selection} (all runs if empty), oldest first. */
+    public List<Result> sync(LocalRunStore store, List<String> selection) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (StoredRun run : store.list()) {
+            if (selection.isEmpty() || selection.stream().anyMatch(s -> run.id().startsWith(s))) {
+                results.add(sync(run, store.root()));
+            }
+        }
+        return results;
+    }
+
+    /** Syncs one run; failures are in the result, not thrown, so one bad run does not stop the others. */
+    public Result sync(StoredRun run, Path storeRoot) {
+        RunStatus status = run.effectiveStatus();
+        if (status == RunStatus.RUNNING) {
+            return new Result(run.id(), Outcome.SKIPPED, "still running in process " + run.field("pid") + "; it is being tracked live");
+        }
+        try {
+            MlflowSyncState state = MlflowSyncState.load(run.directory());
+            List<MetricPoint> points = run.metrics();
+            List<String> artifacts = artifacts(run);
+            MlflowSyncState.Server before = state.existing(api.http().server().toString());
+            if (before != null && upToDate(before, status, points.size(), artifacts)) {
+                return new Result(run.id(), Outcome.UP_TO_DATE, "run " + before.runId);
+            }
+            return push(run, storeRoot, state, status, points, artifacts);
+        } catch (MlflowException | IOException | UncheckedIOException | IllegalStateException e) {
+            return new Result(run.id(), Outcome.FAILED, e.getMessage());
+        }
+    }
+
+    private Result push(StoredRun run, Path storeRoot, MlflowSyncState state, RunStatus status, List<MetricPoint> points, List<String> artifacts)
+            throws IOException {
+        MlflowRunPusher pusher = new MlflowRunPusher(api, state);
+        Map<String, String> params = run.params();
+        Map<String, String> genlabTags = run.tags();
+        String experiment = params.getOrDefault("tracking.mlflow.experiment", run.experiment());
+        Map<String, String> creation = MlflowRunTags.atCreation(run.name(), genlabTags.get("genlab.experiment_file"), null);
+        pusher.ensureRun(experiment, run.id(), run.name(), run.startTimeMillis(), creation, run.parentId(), storeRoot);
+        MlflowSyncState.Server s = pusher.server();
+        long metricsBefore = s.metricsInDoubt() ? -1 : s.metricsPushed;
+        List<String> done = new ArrayList<>();
+        if (!s.paramsPushed) {
+            pusher.pushParams(params);
+            done.add(params.size() + " params");
+        }
+        if (!s.inputsPushed) {
+            MlflowDatasetInput input = datasetInput(run, state);
+            if (input != null) {
+                pusher.pushInput(input);
+                done.add("dataset input");
+            } else {
+                s.inputsPushed = true;
+            }
+        }
+        String error = run.error();
+        if (error == null && status == RunStatus.KILLED && run.status() == RunStatus.RUNNING) {
+            error = "the process ended without recording the end of the run";
+        }
+        Map<String, String> tags = new LinkedHashMap<>(creation);
+        tags.putAll(MlflowRunTags.withDerived(genlabTags));
+        tags.putAll(MlflowRunTags.atEnd(run.name(), genlabTags, status, error));
+        pusher.pushTags(tags);
+        pusher.pushMetrics(points, 0);
+        long sent = metricsBefore < 0 ? points.size() : points.size() - metricsBefore;
+        if (sent > 0) {
+            done.add((metricsBefore < 0 ? "checked " : "") + sent + " metric points");
+        }
+        List<String> artifactErrors = new ArrayList<>();
+        int uploaded = 0;
+        for (String a : artifacts) {
+            if (s.artifactsPushed.contains(a)) {
+                continue;
+            }
+            Path file = a.equals(CONFIG) ? run.directory().resolve(CONFIG) : run.artifacts().resolve(a);
+            try {
+                pusher.pushArtifact(a, file);
+                uploaded++;
+            } catch (MlflowException e) {
+                if (e.isUnreachable()) {
+                    throw e;
+                }
+                artifactErrors.add(e.getMessage());
+                break;
+            }
+        }
+        if (uploaded > 0) {
+            done.add(uploaded + " artifacts");
+        }
+        if (!status.name().equals(s.statusPushed)) {
+            Long end = run.endTimeMillis();
+            long endTime = end != null ? end : points.stream().mapToLong(MetricPoint::timestamp).max().orElse(run.startTimeMillis());
+            pusher.pushStatus(status, endTime);
+            done.add("status " + status);
+        }
+        String summary = "run " + s.runId + (done.isEmpty() ? "" : ": " + String.join(", ", done));
+        if (!artifactErrors.isEmpty()) {
+            return new Result(run.id(), Outcome.FAILED, summary + "; " + artifactErrors.get(0));
+        }
+        return new Result(run.id(), Outcome.PUSHED, summary);
+    }
+
+    private static final String CONFIG = "config.conf";
+
+    static boolean upToDate(MlflowSyncState.Server s, RunStatus status, int points, List<String> artifacts) {
+        return s.paramsPushed && s.inputsPushed && !s.metricsInDoubt() && s.metricsPushed == points && s.artifactsPushed.containsAll(artifacts)
+                && status.name().equals(s.statusPushed);
+    }
+
+    /** Artifact paths of a run: config.conf and every file under artifacts/, sorted. */
+    static List<String> artifacts(StoredRun run) throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        if (Files.isRegularFile(run.directory().resolve(CONFIG))) {
+            out.add(CONFIG);
+        }
+        Path root = run.artifacts();
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(Files::isRegularFile).forEach(f -> out.add(root.relativize(f).toString().replace('\\', '/')));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The live tracker's record of the dataset (it knew the columns), else what provenance.json says. */
+    @SuppressWarnings("unchecked")
+    private static MlflowDatasetInput datasetInput(StoredRun run, MlflowSyncState state) throws IOException {
+        if (state.dataset() != null) {
+            return state.dataset();
+        }
+        Path provenance = run.directory().resolve("provenance.json");
+        if (!Files.exists(provenance)) {
+            return null;
+        }
+        Object dataset = Json.readMap(provenance).get("dataset");
+        return dataset instanceof Map<?, ?> d ? MlflowDatasetInput.of((Map<String, Object>) d, null) : null;
+    }
+}

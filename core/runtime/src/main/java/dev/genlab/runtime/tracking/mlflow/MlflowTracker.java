@@ -1,0 +1,228 @@
+package dev.genlab.runtime.tracking.mlflow;
+
+import dev.genlab.runtime.config.ExperimentSettings;
+import dev.genlab.runtime.run.PreparedRun;
+import dev.genlab.runtime.store.StoredRun.MetricPoint;
+import dev.genlab.runtime.tracking.RunInfo;
+import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.runtime.tracking.RunTracker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Mirrors a run to an MLflow tracking server as it happens. The local store has already recorded every call
+ * when this one gets it, so this tracker never throws: the first failure to reach the server is reported once (one
+ * line, no stack trace) and the tracker goes quiet; {@code genlab sync} pushes the rest later from the local
+ * store, starting where this one stopped (see {@link MlflowSyncState}).
+ *
+ * <p>Metric points are buffered and sent in {@code runs/log-batch} requests: when 1000 are waiting, when the
+ * oldest has waited {@link #FLUSH_MILLIS}, and when the run ends. Parameters, tags, the dataset input and each
+ * artifact are sent as they come. A server without artifact serving loses the artifacts only (reported once).
+ */
+public final class MlflowTracker implements RunTracker {
+    private static final Logger log = LoggerFactory.getLogger(MlflowTracker.class);
+    static final long FLUSH_MILLIS = 2000;
+
+    private final MlflowTrackingApi api;
+    private final String experimentName;
+    private final Path storeRoot;
+    private final MlflowDatasetInput dataset;
+    private final String sourceName;
+
+    private RunInfo info;
+    private Path runDirectory;
+    private MlflowRunPusher pusher;
+    private final Map<String, String> genlabTags = new LinkedHashMap<>();
+    private final List<MetricPoint> buffer = new ArrayList<>();
+    private long metricsSeen;
+    private long oldestBuffered;
+    private boolean disconnected;
+    private boolean artifactsBroken;
+
+    /**
+     * @param experimentName the MLflow experiment, or null for the run's experiment name
+     * @param storeRoot      the local run store holding the run (its directory gets the sync state), or null
+     * @param dataset        the run input to log, or null
+     * @param sourceName     the experiment file, shown as the run's source
+     */
+    public MlflowTracker(MlflowTrackingApi api, String experimentName, Path storeRoot, MlflowDatasetInput dataset, String sourceName) {
+        this.api = api;
+        this.experimentName = experimentName;
+        this.storeRoot = storeRoot;
+        this.dataset = dataset;
+        this.sourceName = sourceName;
+    }
+
+    /** The tracker for a prepared run whose {@code tracking.mlflow.uri} is set, recording its sync state under {@code storeRoot}. */
+    public static MlflowTracker forRun(PreparedRun prepared, Path storeRoot) {
+        ExperimentSettings.Mlflow settings = prepared.experiment().settings().tracking().mlflow();
+        String uri = settings.uri().orElseThrow(() -> new IllegalArgumentException("tracking.mlflow.uri is not set"));
+        MlflowTrackingApi api = new MlflowTrackingApi(new MlflowHttp(MlflowHttp.normalize(uri), MlflowHttp.Settings.DEFAULT));
+        return new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, MlflowDatasetInput.of(prepared),
+                prepared.experiment().file().toAbsolutePath().normalize().toString());
+    }
+
+    /** The MLflow run id, once the run exists on the server. */
+    public String mlflowRunId() {
+        return pusher == null ? null : pusher.runId();
+    }
+
+    public boolean isDisconnected() {
+        return disconnected;
+    }
+
+    @Override
+    public void started(RunInfo run) {
+        this.info = run;
+        if (storeRoot != null && Files.isDirectory(storeRoot.resolve(run.id()))) {
+            runDirectory = storeRoot.resolve(run.id());
+        }
+        try {
+            MlflowSyncState state = MlflowSyncState.load(runDirectory);
+            state.dataset(dataset);
+            state.save();
+            pusher = new MlflowRunPusher(api, state);
+        } catch (RuntimeException e) {
+            disconnect(e);
+            return;
+        }
+        attempt(() -> {
+            pusher.ensureRun(experimentName != null ? experimentName : run.experiment(), run.id(), run.name(), run.startTimeMillis(),
+                    MlflowRunTags.atCreation(run.name(), sourceName, null), run.parentId(), storeRoot);
+            if (dataset != null) {
+                pusher.pushInput(dataset);
+            }
+            log.info("tracking run {} in MLflow: {}", run.id(), runUrl());
+        });
+    }
+
+    /** Where the run is in the MLflow UI. */
+    public String runUrl() {
+        MlflowSyncState.Server s = pusher.server();
+        return api.http().server() + "/#/experiments/" + s.experimentId + "/runs/" + s.runId;
+    }
+
+    @Override
+    public void params(Map<String, String> params) {
+        attempt(() -> pusher.pushParams(params));
+    }
+
+    @Override
+    public void tags(Map<String, String> tags) {
+        genlabTags.putAll(tags);
+        attempt(() -> {
+            Map<String, String> t = MlflowRunTags.withDerived(tags);
+            t.put(MlflowRunTags.NOTE, MlflowRunTags.note(info.name(), genlabTags, RunStatus.RUNNING, null));
+            pusher.pushTags(t);
+        });
+    }
+
+    @Override
+    public void metric(String key, double value, long step, long timestampMillis) {
+        metricsSeen++;
+        if (disconnected) {
+            return;
+        }
+        if (buffer.isEmpty()) {
+            oldestBuffered = System.currentTimeMillis();
+        }
+        buffer.add(new MetricPoint(key, value, step, timestampMillis));
+        if (buffer.size() >= MlflowLimits.METRICS_PER_BATCH || System.currentTimeMillis() - oldestBuffered >= FLUSH_MILLIS) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        attempt(() -> {
+            pusher.pushMetrics(buffer, metricsSeen - buffer.size());
+            buffer.clear();
+        });
+    }
+
+    @Override
+    public void artifact(String path, Path file) {
+        if (runDirectory == null) {
+            learnRunDirectory(file);
+        }
+        if (artifactsBroken) {
+            return;
+        }
+        attempt(() -> {
+            try {
+                pusher.pushArtifact(path, file);
+            } catch (MlflowException e) {
+                if (e.isUnreachable()) {
+                    throw e;
+                }
+                artifactsBroken = true;
+                log.warn("MLflow: artifacts of run {} are not uploaded: {}. Everything else is tracked; the artifacts are in {}", info.id(),
+                        e.getMessage(), runDirectory == null ? "the local run" : runDirectory);
+            }
+        });
+    }
+
+    @Override
+    public void ended(RunStatus status, String error, long endTimeMillis) {
+        flush();
+        attempt(() -> {
+            pusher.pushTags(MlflowRunTags.atEnd(info.name(), genlabTags, status, error));
+            pusher.pushStatus(status, endTimeMillis);
+        });
+    }
+
+    /**
+     * The store root given at construction may not be the one the run went to (e.g. {@code --runs}); then the run's
+     * directory is the ancestor of its files named by the run id, and the state kept so far is saved there.
+     */
+    private void learnRunDirectory(Path file) {
+        for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().equals(info.id())) {
+                runDirectory = p;
+                if (pusher != null) {
+                    try {
+                        MlflowSyncState moved = pusher.state().movedTo(p);
+                        moved.save();
+                        pusher.state(moved);
+                    } catch (RuntimeException e) {
+                        disconnect(e);
+                    }
+                }
+                return;
+            }
+        }
+    }
+
+    private void attempt(Runnable call) {
+        if (disconnected || pusher == null) {
+            return;
+        }
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            disconnect(e);
+        }
+    }
+
+    private void disconnect(RuntimeException e) {
+        disconnected = true;
+        buffer.clear();
+        String where = runDirectory != null ? runDirectory.toString() : "the local run store";
+        log.warn("MLflow tracking of run {} stopped: {}. The run goes on and is complete in {}; push it later with 'genlab sync'",
+                info == null ? "" : info.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), where);
+        log.debug("MLflow failure", e);
+    }
+
+    @Override
+    public String toString() {
+        return "MLflow at " + api.http().server();
+    }
+}
