@@ -3,6 +3,13 @@ package dev.genlab.cli;
 import dev.genlab.runtime.Genlab;
 import dev.genlab.runtime.run.PreparedRun;
 import dev.genlab.runtime.run.RunOutcome;
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.sweep.SweepOutcome;
+import dev.genlab.runtime.sweep.SweepPlan;
+import dev.genlab.runtime.sweep.SweepPlanner;
+import dev.genlab.runtime.sweep.SweepRunner;
+import dev.genlab.runtime.sweep.TrialLauncher;
 import dev.genlab.runtime.tracking.RunStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,6 +40,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary.")
     boolean quiet;
 
+    @Option(names = "--trial-of", paramLabel = "RUN_ID", hidden = true, description = "Run as a trial of this sweep run (used by sweeps).")
+    String trialOf;
+
+    @Option(names = "--name", paramLabel = "NAME", hidden = true, description = "The run's display name (used by sweeps).")
+    String runName;
+
     @Mixin
     CommonOptions common;
 
@@ -42,7 +55,11 @@ final class RunCommand implements Callable<Integer> {
         ConsoleListener listener = new ConsoleListener(System.err, System.console() != null, quiet);
         Genlab genlab = common.genlab();
         listener.phase("validating " + file);
-        PreparedRun prepared = genlab.prepare(file, overrides, listener);
+        com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
+        if (trialOf == null && SweepPlanner.hasSweep(parsed)) {
+            return sweep(genlab, parsed, listener);
+        }
+        PreparedRun prepared = genlab.prepare(genlab.loader().validate(file, parsed), listener);
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -57,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;
         try {
-            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared), listener, cancelled);
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared), listener, cancelled, runName, trialOf);
         } finally {
             finished.countDown();
             try {
@@ -69,6 +86,53 @@ final class RunCommand implements Callable<Integer> {
         printSummary(out, prepared, outcome);
         return switch (outcome.status()) {
             case FINISHED -> Main.OK;
+            case KILLED -> Main.CANCELLED;
+            default -> Main.RUN_FAILED;
+        };
+    }
+
+    private Integer sweep(Genlab genlab, com.typesafe.config.Config parsed, ConsoleListener listener) throws Exception {
+        SweepPlan plan = new SweepPlanner(genlab.loader()).plan(file, parsed);
+        LocalRunStore store = new LocalRunStore(runs != null ? runs : Path.of(plan.trials().get(0).experiment().settings().tracking().directory()));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancelled.set(true);
+            System.err.println("\ncancelling the sweep: stopping running trials (they are marked KILLED), starting no more…");
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "genlab-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        SweepOutcome outcome;
+        try {
+            TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
+                    : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled);
+            outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is going down after Ctrl-C
+            }
+        }
+        PrintStream out = System.out;
+        out.println();
+        out.println("sweep " + outcome.parentId() + ": " + outcome.status() + " (" + outcome.trials().size() + " trial runs, "
+                + outcome.failures().size() + " not finished, " + outcome.notRun() + " not started)");
+        TextTable table = new TextTable("trial run", "status", "headline metrics");
+        for (StoredRun r : outcome.trials()) {
+            table.row(r.name(), r.effectiveStatus(), RunsCommand.headlines(r));
+        }
+        out.print(table.render());
+        outcome.failures().forEach((trial, why) -> out.println("  not finished: " + trial + ": " + why));
+        out.println();
+        out.println("sweep directory: " + outcome.directory());
+        return switch (outcome.status()) {
+            case FINISHED -> outcome.failures().isEmpty() ? Main.OK : Main.RUN_FAILED;
             case KILLED -> Main.CANCELLED;
             default -> Main.RUN_FAILED;
         };

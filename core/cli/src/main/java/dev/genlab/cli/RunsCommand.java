@@ -33,23 +33,27 @@ final class RunsCommand implements Callable<Integer> {
         if (last != null && last < all.size()) {
             all = all.subList(all.size() - last, all.size());
         }
-        TextTable table = new TextTable("run", "status", "started", "experiment", "headline metrics");
+        TextTable table = new TextTable("run", "status", "started", "name", "headline metrics");
         for (StoredRun r : all) {
-            StringBuilder h = new StringBuilder();
-            Map<String, Double> results = r.results();
-            Object headlines = r.field("headlines");
-            if (headlines instanceof Map<?, ?> map) {
-                for (Object key : map.values()) {
-                    Double v = results.get(String.valueOf(key));
-                    if (v != null) {
-                        h.append(h.length() == 0 ? "" : "  ").append(key).append('=').append(RunCommand.format(v));
-                    }
-                }
-            }
             String status = r.effectiveStatus().name() + (r.effectiveStatus() != r.status() ? " (process gone)" : "");
-            table.row(r.id(), status, TIME.format(Instant.ofEpochMilli(r.startTimeMillis())), r.experiment(), h);
+            table.row(r.id(), status, TIME.format(Instant.ofEpochMilli(r.startTimeMillis())), r.name(), headlines(r));
         }
         System.out.print(table.render());
         return Main.OK;
+    }
+
+    /** "metric.key=value" for each headline of a run. */
+    static String headlines(StoredRun r) throws java.io.IOException {
+        StringBuilder h = new StringBuilder();
+        Map<String, Double> results = r.results();
+        if (r.field("headlines") instanceof Map<?, ?> map) {
+            for (Object key : map.values()) {
+                Double v = results.get(String.valueOf(key));
+                if (v != null) {
+                    h.append(h.length() == 0 ? "" : "  ").append(key).append('=').append(RunCommand.format(v));
+                }
+            }
+        }
+        return h.toString();
     }
 }

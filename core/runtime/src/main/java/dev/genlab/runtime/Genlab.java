@@ -56,6 +56,11 @@ public final class Genlab {
         return new Preparer(registry).prepare(experiment, listener);
     }
 
+    /** Prepares an already validated experiment (e.g. a sweep trial). */
+    public PreparedRun prepare(Experiment experiment, RunListener listener) {
+        return new Preparer(registry).prepare(experiment, listener);
+    }
+
     /** The run store an experiment records into: {@code runsDirectory} if given, else its tracking.directory. */
     public static LocalRunStore store(PreparedRun prepared, Path runsDirectory) {
         return new LocalRunStore(runsDirectory != null ? runsDirectory : Path.of(prepared.experiment().settings().tracking().directory()));
@@ -80,6 +85,12 @@ public final class Genlab {
 
     public RunOutcome run(PreparedRun prepared, Path runsDirectory, List<RunTracker> mirrors, RunListener listener, AtomicBoolean cancelled)
             throws IOException {
-        return new Runner(store(prepared, runsDirectory), loader.experimentDefaults(), mirrors).run(prepared, listener, cancelled);
+        return run(prepared, runsDirectory, mirrors, listener, cancelled, null, null);
+    }
+
+    /** One run, named and attached to a parent (a sweep) when those are given. */
+    public RunOutcome run(PreparedRun prepared, Path runsDirectory, List<RunTracker> mirrors, RunListener listener, AtomicBoolean cancelled,
+            String runName, String parentId) throws IOException {
+        return new Runner(store(prepared, runsDirectory), loader.experimentDefaults(), mirrors).run(prepared, listener, cancelled, runName, parentId);
     }
 }

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     /** The sections an experiment file may have. */
-    public static final List<String> SECTIONS = List.of("name", "seed", "dataset", "split", "model", "sample", "metrics", "tracking", "vars");
+    public static final List<String> SECTIONS = List.of("name", "seed", "dataset", "split", "model", "sample", "metrics", "tracking", "vars", "sweep");
 
     private static final Set<String> DATASET_RESERVED = Set.of("type", "target", "sensitive");
     private static final Set<String> MODEL_RESERVED = Set.of("type");
@@ -51,7 +51,13 @@ public final class ExperimentLoader {
         return experimentDefaults;
     }
 
+    /** Reads, overrides and validates {@code file}; a {@code sweep} section is ignored here (see {@code SweepPlanner}). */
     public Experiment load(Path file, List<String> overrides) {
+        return validate(file, parse(file, overrides));
+    }
+
+    /** Reads {@code file} (includes, substitutions, environment) with {@code --set} overrides applied; syntax errors are located. */
+    public Config parse(Path file, List<String> overrides) {
         if (!Files.exists(file)) {
             throw new UserException("experiment file not found: " + file.toAbsolutePath().normalize());
         }
@@ -61,7 +67,12 @@ public final class ExperimentLoader {
         Problems problems = new Problems();
         Config config = parse(file, overrides, problems);
         problems.throwIfAny();
-        return validate(file, config, problems);
+        return config;
+    }
+
+    /** Validates a parsed experiment (without its {@code sweep} section) against the plugins. */
+    public Experiment validate(Path file, Config config) {
+        return validate(file, config.withoutPath("sweep"), new Problems());
     }
 
     private Config parse(Path file, List<String> overrides, Problems problems) {

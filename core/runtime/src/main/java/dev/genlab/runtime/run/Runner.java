@@ -60,9 +60,19 @@ public final class Runner {
     }
 
     public RunOutcome run(PreparedRun prepared, RunListener listener, AtomicBoolean cancelled) throws IOException {
+        return run(prepared, listener, cancelled, null, null);
+    }
+
+    /**
+     * Runs one trial of a sweep (or a plain run when both are null).
+     *
+     * @param runName  the run's display name (e.g. {@code adult[model.type=gan seed=2]}); null = the experiment's name
+     * @param parentId the sweep's parent run, or null
+     */
+    public RunOutcome run(PreparedRun prepared, RunListener listener, AtomicBoolean cancelled, String runName, String parentId) throws IOException {
         long start = System.currentTimeMillis();
         String name = prepared.experiment().name();
-        RunInfo info = new RunInfo(LocalRunStore.newRunId(name, start), name, name, null, start);
+        RunInfo info = new RunInfo(LocalRunStore.newRunId(name, start), runName == null ? name : runName, name, parentId, start);
         RunWriter writer = store.create(info);
         Trackers trackers = new Trackers(writer, mirrors);
         trackers.startedMirrors(info);

@@ -63,7 +63,7 @@ class TestExperimentLoader {
                 sample { rowz = 10 }
                 """);
         assertEquals(List.of(
-                "typos.conf:4: model.epoch: unknown key for model type 'bootstrap'; did you mean 'epochs'? (valid keys: epochs, noise, fail)",
+                "typos.conf:4: model.epoch: unknown key for model type 'bootstrap'; did you mean 'epochs'? (valid keys: epochs, noise, fail, sleep-ms)",
                 "typos.conf:6: split.tset: unknown key for an experiment; did you mean 'test'? (valid keys: test, stratify, use-provided-test)",
                 "typos.conf:7: sample.rowz: unknown key for an experiment; did you mean 'rows'? (valid keys: rows, conditions)"),
                 sortByLine(errors(f)));
@@ -148,7 +148,7 @@ class TestExperimentLoader {
                 dataset { type = toy, rows = ${rows} }
                 """);
         List<String> errors = errors(f);
-        assertEquals(List.of("base.conf:2: rows: unknown key (valid keys: name, seed, dataset, split, model, sample, metrics, tracking, vars)"),
+        assertEquals(List.of("base.conf:2: rows: unknown key (valid keys: name, seed, dataset, split, model, sample, metrics, tracking, vars, sweep)"),
                 errors);
         write("base2.conf", "model { type = bootstrap, epochs = 4 }\nvars { rows = 80 }\n");
         Path g = write("child2.conf", """

@@ -1,0 +1,82 @@
+package dev.genlab.cli;
+
+import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.run.PreparedRun;
+import dev.genlab.runtime.run.RunListener;
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.sweep.TrialLauncher;
+import dev.genlab.runtime.tracking.RunStatus;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** How the CLI runs sweep trials: in this JVM one at a time, or as child {@code genlab run} processes in parallel. */
+final class SweepLaunchers {
+    private SweepLaunchers() {
+    }
+
+    static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled) {
+        return (trial, runName, parentId) -> {
+            PreparedRun prepared = genlab.prepare(trial.experiment(), RunListener.SILENT);
+            return genlab.run(prepared, runs, genlab.mirrors(prepared), RunListener.SILENT, cancelled, runName, parentId).status();
+        };
+    }
+
+    /**
+     * Each trial is {@code genlab run FILE --set <trial values> --trial-of PARENT} in a new JVM with this JVM's
+     * classpath; its output goes to {@code <parent run>/trials/<n>.log}. Ctrl-C stops the children, whose own
+     * shutdown hooks mark their runs KILLED.
+     */
+    static TrialLauncher processes(Path file, List<String> overrides, List<Path> pluginDirs, LocalRunStore store, AtomicBoolean cancelled) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return (trial, runName, parentId) -> {
+            List<String> command = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "run", file.toString(), "--quiet", "--runs", store.root().toString(), "--trial-of", parentId, "--name", runName));
+            for (String o : overrides) {
+                command.add("--set");
+                command.add(o);
+            }
+            for (String o : trial.overrides()) {
+                command.add("--set");
+                command.add(o);
+            }
+            for (Path d : pluginDirs) {
+                command.add("--plugins");
+                command.add(d.toString());
+            }
+            Path log = store.root().resolve(parentId).resolve("trials").resolve(trial.index() + ".log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("DJL_OFFLINE", "true");
+            pb.environment().put("OPT_OUT_TRACKING", "true");
+            Process process = pb.start();
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                if (cancelled.get()) {
+                    process.destroy();
+                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
+                    return RunStatus.KILLED;
+                }
+            }
+            return switch (process.exitValue()) {
+                case Main.OK -> RunStatus.FINISHED;
+                case Main.CANCELLED -> RunStatus.KILLED;
+                default -> {
+                    if (process.exitValue() == Main.USER_ERROR) {
+                        throw new IllegalStateException("trial #" + trial.index() + " was refused: see " + log);
+                    }
+                    yield RunStatus.FAILED;
+                }
+            };
+        };
+    }
+
+    static String classpathSeparator() {
+        return File.pathSeparator;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.genlab.runtime.sweep;
+
+import dev.genlab.runtime.config.Experiment;
+import dev.genlab.runtime.run.EffectiveConfig;
+import dev.genlab.runtime.run.RunListener;
+import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.RunWriter;
+import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.tracking.RunInfo;
+import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.spi.Progress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a sweep: one parent run in the local store, every trial a child run of it ({@code parent} in run.json;
+ * {@code mlflow.parentRunId} in MLflow). A failing trial is recorded FAILED and the others go on; on Ctrl-C the
+ * running trials end KILLED and the rest are not started.
+ */
+public final class SweepRunner {
+    private final LocalRunStore store;
+
+    public SweepRunner(LocalRunStore store) {
+        this.store = store;
+    }
+
+    public SweepOutcome run(SweepPlan plan, RunListener listener, AtomicBoolean cancelled, TrialLauncher launcher) throws IOException, InterruptedException {
+        Experiment base = plan.trials().get(0).experiment();
+        long start = System.currentTimeMillis();
+        String name = base.name();
+        RunInfo info = new RunInfo(LocalRunStore.newRunId(name + "-sweep", start), name + " (sweep)", name, null, start);
+        RunWriter parent = store.create(info);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("sweep.axes", String.join(", ", plan.axes()));
+        params.put("sweep.trials", Integer.toString(plan.trials().size()));
+        params.put("sweep.parallelism", Integer.toString(plan.parallelism()));
+        parent.params(params);
+        parent.tags(Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type()));
+        parent.file("config.conf", EffectiveConfig.render(base.resolved()).getBytes(StandardCharsets.UTF_8));
+        StringBuilder trialsText = new StringBuilder();
+        for (Trial t : plan.trials()) {
+            trialsText.append('#').append(t.index()).append(' ').append(t.label()).append('\n');
+        }
+        parent.file("trials.txt", trialsText.toString().getBytes(StandardCharsets.UTF_8));
+
+        listener.phase("sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", " + plan.parallelism() + " at a time");
+        Map<String, String> failures = new ConcurrentHashMap<>();
+        AtomicInteger notRun = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
+        List<Future<?>> futures = new ArrayList<>();
+        try (Progress bar = listener.progress("sweep", plan.trials().size(), "trial")) {
+            for (Trial trial : plan.trials()) {
+                futures.add(pool.submit(() -> {
+                    if (cancelled.get()) {
+                        notRun.incrementAndGet();
+                        bar.advance(1);
+                        return;
+                    }
+                    String runName = name + "[" + trial.label() + "]";
+                    try {
+                        RunStatus status = launcher.launch(trial, runName, info.id());
+                        if (status != RunStatus.FINISHED) {
+                            failures.put("#" + trial.index() + " " + trial.label(), status.name());
+                        }
+                        bar.status("#" + trial.index() + " " + status.name());
+                    } catch (Exception e) {
+                        failures.put("#" + trial.index() + " " + trial.label(), String.valueOf(e.getMessage()));
+                    }
+                    bar.advance(1);
+                }));
+            }
+            pool.shutdown();
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        List<StoredRun> trials = new ArrayList<>();
+        for (StoredRun r : store.list()) {
+            if (info.id().equals(r.parentId())) {
+                trials.add(r);
+            }
+        }
+        long finished = trials.stream().filter(r -> r.status() == RunStatus.FINISHED).count();
+        RunStatus status = cancelled.get() ? RunStatus.KILLED : finished == 0 ? RunStatus.FAILED : RunStatus.FINISHED;
+        parent.tags(Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
+                "genlab.sweep.not_run", Integer.toString(notRun.get())));
+        SweepAggregation.record(parent, trials);
+        String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
+        parent.ended(status, error, System.currentTimeMillis());
+        return new SweepOutcome(info.id(), parent.directory(), status, trials, notRun.get(), Map.copyOf(failures));
+    }
+}
