@@ -1,0 +1,152 @@
+package dev.genlab.plugin.evaluation;
+
+import dev.genlab.spi.EvaluationInput;
+import dev.genlab.spi.Metric;
+import dev.genlab.spi.MetricResult;
+import dev.genlab.spi.PluginContext;
+import dev.genlab.spi.Table;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Classifier two-sample test: real training rows (label 0) and synthetic rows (label 1) are pooled, each classifier
+ * is cross-validated on telling them apart, and its AUC is the mean of the folds' AUCs. Identical rows always share a
+ * fold (grouped k-fold on the encoded row), so a synthetic copy of a real row cannot be "detected" by memorising its
+ * twin: identical tables give AUC 0.5 exactly. Score = 1 − 2·|AUC − 0.5| (1: indistinguishable, 0: separable).
+ */
+public final class DetectionMetric implements Metric {
+    private final DetectionConfig config;
+
+    @Inject
+    public DetectionMetric(DetectionConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public MetricResult evaluate(EvaluationInput input, PluginContext context) {
+        Table train = input.train().asTable();
+        Table real = Sampling.atMost(train, config.maxRows(), context.random("detection.real"));
+        Table synthetic = Sampling.atMost(input.synthetic().asTable(), config.maxRows(), context.random("detection.synthetic"));
+        Report report = new Report("detection");
+        FeatureEncoder encoder = FeatureEncoder.fit(train, List.of());
+        EncodedRows pooled = concat(encoder.encode(real), encoder.encode(synthetic));
+        int[] labels = new int[pooled.rows()];
+        Arrays.fill(labels, real.rowCount(), labels.length, 1);
+        int[] fold = groupedFolds(pooled, config.folds(), context.random("detection.folds"));
+
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("score", Double.NaN);
+        values.put("auc", Double.NaN);
+        double worstScore = Double.NaN;
+        double worstAuc = Double.NaN;
+        List<List<Object>> rows = new ArrayList<>();
+        for (Classifier classifier : config.classifiers()) {
+            long seed = context.random("detection." + classifier.label()).nextLong();
+            double[] aucs = new double[config.folds()];
+            for (int f = 0; f < config.folds(); f++) {
+                context.checkCancelled();
+                aucs[f] = foldAuc(classifier, seed, encoder, pooled, labels, fold, f);
+                rows.add(List.of(classifier.label(), f, aucs[f]));
+            }
+            double auc = Scores.meanPresent(aucs);
+            double score = 1 - 2 * Math.abs(auc - 0.5);
+            values.put("auc." + classifier.label(), auc);
+            values.put("score." + classifier.label(), score);
+            if (!Double.isNaN(score) && (Double.isNaN(worstScore) || score < worstScore)) {
+                worstScore = score;
+                worstAuc = auc;
+            }
+        }
+        if (Double.isNaN(worstScore)) {
+            report.note("no fold had both real and synthetic rows to train and test on (real rows: " + real.rowCount() + ", synthetic rows: "
+                    + synthetic.rowCount() + ")");
+        }
+        values.put("score", worstScore);
+        values.put("auc", worstAuc);
+        values.put("rows.real", (double) real.rowCount());
+        values.put("rows.synthetic", (double) synthetic.rowCount());
+        report.write(context, "folds.csv", Report.csv(List.of("classifier", "fold", "auc"), rows));
+        report.writeNotes(context);
+        return new MetricResult(values, "score");
+    }
+
+    private static double foldAuc(Classifier classifier, long seed, FeatureEncoder encoder, EncodedRows pooled, int[] labels, int[] fold, int f) {
+        int[] trainRows = select(fold, f, false);
+        int[] testRows = select(fold, f, true);
+        int[] trainLabels = pick(labels, trainRows);
+        int[] testLabels = pick(labels, testRows);
+        if (Target.distinct(trainLabels, 2) < 2 || Target.distinct(testLabels, 2) < 2) {
+            return Double.NaN;
+        }
+        double[][] p = TribuoModels.classify(classifier, seed, encoder.featureNames(), pooled.rows(trainRows), trainLabels, 2, pooled.rows(testRows));
+        return Scores.auc(testLabels, p, 2);
+    }
+
+    /**
+     * Fold of each row: rows with the same encoding form one group, groups are shuffled and dealt to folds in turn.
+     */
+    static int[] groupedFolds(EncodedRows rows, int folds, SplittableRandom random) {
+        Map<Long, Integer> groupOf = new HashMap<>();
+        int[] group = new int[rows.rows()];
+        for (int r = 0; r < rows.rows(); r++) {
+            group[r] = groupOf.computeIfAbsent(rowHash(rows, r), h -> groupOf.size());
+        }
+        int groups = groupOf.size();
+        int[] order = new int[groups];
+        Arrays.setAll(order, i -> i);
+        for (int i = groups - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] foldOfGroup = new int[groups];
+        for (int i = 0; i < groups; i++) {
+            foldOfGroup[order[i]] = i % folds;
+        }
+        int[] out = new int[rows.rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = foldOfGroup[group[r]];
+        }
+        return out;
+    }
+
+    private static long rowHash(EncodedRows rows, int r) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int j = 0; j < rows.numericDims(); j++) {
+            h = (h ^ Double.doubleToLongBits(rows.numeric()[r * rows.numericDims() + j] + 0.0)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (int w = 0; w < rows.words(); w++) {
+            h = (h ^ rows.bits()[r * rows.words() + w]) * 0x94D049BB133111EBL;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    private static EncodedRows concat(EncodedRows a, EncodedRows b) {
+        double[] numeric = Arrays.copyOf(a.numeric(), a.numeric().length + b.numeric().length);
+        System.arraycopy(b.numeric(), 0, numeric, a.numeric().length, b.numeric().length);
+        long[] bits = Arrays.copyOf(a.bits(), a.bits().length + b.bits().length);
+        System.arraycopy(b.bits(), 0, bits, a.bits().length, b.bits().length);
+        return new EncodedRows(a.rows() + b.rows(), a.numericDims(), numeric, a.words(), bits);
+    }
+
+    private static int[] select(int[] fold, int f, boolean inFold) {
+        return java.util.stream.IntStream.range(0, fold.length).filter(r -> (fold[r] == f) == inFold).toArray();
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+}

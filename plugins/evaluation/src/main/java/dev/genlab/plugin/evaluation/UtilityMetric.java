@@ -1,0 +1,144 @@
+package dev.genlab.plugin.evaluation;
+
+import dev.genlab.spi.Column;
+import dev.genlab.spi.EvaluationInput;
+import dev.genlab.spi.Metric;
+import dev.genlab.spi.MetricResult;
+import dev.genlab.spi.PluginContext;
+import dev.genlab.spi.Table;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Machine-learning utility: each learner is trained on the real training rows (TRTR) and on the synthetic rows
+ * (TSTR) and both are tested on the real test rows; {@code gap = trtr − tstr} (for RMSE and MAE {@code tstr − trtr},
+ * so a positive gap always means the synthetic data is worse). Rows with a missing target are left out.
+ */
+public final class UtilityMetric implements Metric {
+    private static final List<String> CLASSIFICATION = List.of("accuracy", "macro_f1", "auc");
+    private static final List<String> REGRESSION = List.of("r2", "rmse", "mae");
+
+    private final UtilityConfig config;
+
+    @Inject
+    public UtilityMetric(UtilityConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public MetricResult evaluate(EvaluationInput input, PluginContext context) {
+        Table train = input.train().asTable();
+        Column target = Target.require(train.schema(), "utility");
+        Table real = Sampling.atMost(Target.withValue(train, target.name()), config.maxRows(), context.random("utility.real"));
+        Table synthetic = Sampling.atMost(Target.withValue(input.synthetic().asTable(), target.name()), config.maxRows(), context.random("utility.synthetic"));
+        Table test = Target.withValue(input.test().asTable(), target.name());
+        Report report = new Report("utility");
+        FeatureEncoder encoder = FeatureEncoder.fit(real, List.of(target.name()));
+        EncodedRows realX = encoder.encode(real);
+        EncodedRows syntheticX = encoder.encode(synthetic);
+        EncodedRows testX = encoder.encode(test);
+        boolean classification = target.isCategorical();
+        List<String> measures = classification ? CLASSIFICATION : REGRESSION;
+
+        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, double[]> trtr = new LinkedHashMap<>();
+        Map<String, double[]> tstr = new LinkedHashMap<>();
+        for (Classifier c : config.classifiers()) {
+            long seed = context.random("utility." + c.label()).nextLong();
+            context.checkCancelled();
+            trtr.put(c.label(), classification ? classify(c, seed, encoder, real, realX, test, testX, target, "real", report)
+                    : regress(c, seed, encoder, real, realX, test, testX, target, "real", report));
+            context.checkCancelled();
+            tstr.put(c.label(), classification ? classify(c, seed, encoder, synthetic, syntheticX, test, testX, target, "synthetic", report)
+                    : regress(c, seed, encoder, synthetic, syntheticX, test, testX, target, "synthetic", report));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int m = 0; m < measures.size(); m++) {
+            String measure = measures.get(m);
+            double[] r = new double[config.classifiers().size()];
+            double[] s = new double[r.length];
+            int i = 0;
+            for (Classifier c : config.classifiers()) {
+                r[i] = trtr.get(c.label())[m];
+                s[i++] = tstr.get(c.label())[m];
+            }
+            values.put("tstr." + measure, Scores.meanPresent(s));
+            values.put("trtr." + measure, Scores.meanPresent(r));
+            values.put("gap." + measure, gap(measure, Scores.meanPresent(r), Scores.meanPresent(s)));
+        }
+        for (Classifier c : config.classifiers()) {
+            for (int m = 0; m < measures.size(); m++) {
+                String measure = measures.get(m);
+                double r = trtr.get(c.label())[m];
+                double s = tstr.get(c.label())[m];
+                values.put("tstr." + c.label() + "." + measure, s);
+                values.put("trtr." + c.label() + "." + measure, r);
+                values.put("gap." + c.label() + "." + measure, gap(measure, r, s));
+                rows.add(List.of(c.label(), measure, r, s, gap(measure, r, s)));
+            }
+        }
+        if (classification) {
+            values.put("classes.real", (double) Target.distinct(real.codes(target.name()), target.levels().size()));
+            values.put("classes.synthetic", (double) Target.distinct(synthetic.codes(target.name()), target.levels().size()));
+        }
+        values.put("rows.real", (double) real.rowCount());
+        values.put("rows.synthetic", (double) synthetic.rowCount());
+        values.put("rows.test", (double) test.rowCount());
+        report.write(context, "scores.csv", Report.csv(List.of("classifier", "measure", "trtr", "tstr", "gap"), rows));
+        report.writeNotes(context);
+        return new MetricResult(values, classification ? "tstr.macro_f1" : "tstr.r2");
+    }
+
+    private static double gap(String measure, double real, double synthetic) {
+        return measure.equals("rmse") || measure.equals("mae") ? synthetic - real : real - synthetic;
+    }
+
+    /** {accuracy, macro F1, AUC} on the test rows of {@code kind} trained on {@code data}; NaN (with a note) if it has one class. */
+    private static double[] classify(Classifier kind, long seed, FeatureEncoder encoder, Table data, EncodedRows x, Table test, EncodedRows testX,
+            Column target, String source, Report report) {
+        int classes = target.levels().size();
+        int[] y = data.codes(target.name());
+        if (data.rowCount() == 0 || Target.distinct(y, classes) < 2) {
+            report.note("the " + source + " data has " + (data.rowCount() == 0 ? "no rows" : "a single target class") + " for '" + target.name()
+                    + "', so no " + kind.label() + " can be trained on it: its scores are NaN");
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        int[] truth = test.codes(target.name());
+        double[][] p = TribuoModels.classify(kind, seed, encoder.featureNames(), x, y, classes, testX);
+        int[] predicted = new int[p.length];
+        for (int r = 0; r < p.length; r++) {
+            predicted[r] = TribuoModels.argmax(p[r]);
+        }
+        return new double[] {Scores.accuracy(truth, predicted), Scores.macroF1(truth, predicted, classes), Scores.auc(truth, p, classes)};
+    }
+
+    /** {R², RMSE, MAE} on the test rows; the target is standardised on {@code data} for training. */
+    private static double[] regress(Classifier kind, long seed, FeatureEncoder encoder, Table data, EncodedRows x, Table test, EncodedRows testX,
+            Column target, String source, Report report) {
+        double[] y = data.numericColumn(target.name());
+        if (y.length < 2) {
+            report.note("the " + source + " data has fewer than 2 rows with a target, so no " + kind.label() + " can be trained on it: its scores are NaN");
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double mean = Scores.mean(y);
+        double sd = 0;
+        for (double v : y) {
+            sd += (v - mean) * (v - mean);
+        }
+        sd = Math.sqrt(sd / y.length);
+        double scale = sd > 0 ? sd : 1;
+        double[] z = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            z[i] = (y[i] - mean) / scale;
+        }
+        double[] predicted = TribuoModels.regress(kind, seed, encoder.featureNames(), x, z, testX);
+        double[] truth = test.numericColumn(target.name());
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = predicted[i] * scale + mean;
+        }
+        return Scores.regression(truth, predicted);
+    }
+}
