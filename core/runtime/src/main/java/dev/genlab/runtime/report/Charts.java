@@ -63,7 +63,15 @@ final class Charts {
 
     /** Real vs synthetic shares per bin or level (counts are normalised: the two sides differ in size). */
     static byte[] marginal(ReportData.Marginal m) {
-        Bars bars = Bars.of(m.labels(), ReportData.shares(m.real()), ReportData.shares(m.synthetic()), "numeric".equals(m.kind()));
+        List<String> labels = m.labels();
+        if (m.edges() != null) {
+            // labels from the edges, so reports rebuilt from older data files get today's formatting
+            labels = new ArrayList<>(labels);
+            for (int i = 0; i < m.edges().length - 1 && i < labels.size(); i++) {
+                labels.set(i, ReportData.number(m.edges()[i]));
+            }
+        }
+        Bars bars = Bars.of(labels, ReportData.shares(m.real()), ReportData.shares(m.synthetic()), "numeric".equals(m.kind()));
         return bars(m.column() + (m.kind().equals("numeric") ? " (histogram)" : ""), "share of rows", bars, "real", "synthetic");
     }
 

@@ -60,10 +60,11 @@ public final class Comparison {
          *       synthetic from real — is the best there is);</li>
          *   <li>family {@code privacy} with {@code auc}, {@code accuracy}, {@code advantage} or {@code attack}: lower
          *       (attack success);</li>
-         *   <li>scanning tokens from the left, the first one in {@link #LOWER_TOKENS} ({@code loss, error, distance, gap,
-         *       difference, divergence, …}: lower) or {@link #HIGHER_TOKENS} ({@code similarity, score, accuracy, …}:
-         *       higher). Left first, so that a column named in a detail key does not decide:
-         *       {@code fidelity.contingency-similarity.race.capital-loss} is higher-is-better;</li>
+         *   <li>the leftmost '.'-part with a token in {@link #LOWER_TOKENS} ({@code loss, error, distance, gap,
+         *       difference, divergence, …}: lower) or in {@link #HIGHER_TOKENS} ({@code similarity, score, accuracy, …}:
+         *       higher) decides, lower winning within a part ({@code shape-distance} is lower-is-better). Leftmost, so
+         *       that a column named in a detail key does not decide: {@code fidelity.contingency-similarity.race.capital-loss}
+         *       is higher-is-better;</li>
          *   <li>otherwise higher.</li>
          * </ol>
          */
@@ -82,11 +83,12 @@ public final class Comparison {
             if (family.equals("privacy") && anyOf(tokens, "auc", "accuracy", "advantage", "attack")) {
                 return LOWER_IS_BETTER;
             }
-            for (String t : tokens) {
-                if (LOWER_TOKENS.contains(t)) {
+            for (String part : key.toLowerCase(Locale.ROOT).split("\\.")) {
+                List<String> words = Arrays.asList(part.split("[_/\\-]+"));
+                if (words.stream().anyMatch(LOWER_TOKENS::contains)) {
                     return LOWER_IS_BETTER;
                 }
-                if (HIGHER_TOKENS.contains(t)) {
+                if (words.stream().anyMatch(HIGHER_TOKENS::contains)) {
                     return HIGHER_IS_BETTER;
                 }
             }
@@ -281,8 +283,14 @@ public final class Comparison {
         Set<String> allKeys = new java.util.TreeSet<>();
         groups.keySet().forEach(g -> allKeys.addAll(g.keySet()));
         for (String k : allKeys) {
+            // a key varies when the settings that have it disagree; a key only some settings have (another model's
+            // defaults) does not label them by itself
             Set<String> values = new java.util.HashSet<>();
-            groups.keySet().forEach(g -> values.add(g.getOrDefault(k, "(unset)")));
+            groups.keySet().forEach(g -> {
+                if (g.containsKey(k)) {
+                    values.add(g.get(k));
+                }
+            });
             if (values.size() > 1) {
                 varying.add(k);
             }
@@ -292,7 +300,9 @@ public final class Comparison {
         for (Map.Entry<Map<String, String>, List<String>> g : groups.entrySet()) {
             StringBuilder label = new StringBuilder();
             for (String k : varying) {
-                label.append(label.length() == 0 ? "" : ", ").append(k).append('=').append(g.getKey().getOrDefault(k, "(unset)"));
+                if (g.getKey().containsKey(k)) {
+                    label.append(label.length() == 0 ? "" : ", ").append(k).append('=').append(g.getKey().get(k));
+                }
             }
             if (label.length() == 0) {
                 label.append(g.getKey().getOrDefault("model.type", "all runs"));
