@@ -129,6 +129,18 @@ final class RunCommand implements Callable<Integer> {
         }
         out.print(table.render());
         outcome.failures().forEach((trial, why) -> out.println("  not finished: " + trial + ": " + why));
+        if (outcome.comparison() != null) {
+            out.println();
+            out.println("comparison over seeds (↑ higher is better, ↓ lower; ★ best setting):");
+            TextTable comparison = new TextTable(dev.genlab.runtime.report.Comparison.header().toArray(String[]::new));
+            for (List<String> row : outcome.comparison().rows(false)) {
+                comparison.row(row.toArray());
+            }
+            out.print(comparison.render());
+            outcome.comparison().best().forEach(b -> out.println("  best " + b.family() + ": " + b.setting() + " (" + b.metric() + " "
+                    + dev.genlab.runtime.report.Comparison.format(b.mean()) + ")"));
+            out.println("  report: " + outcome.directory().resolve("artifacts/report/report.html"));
+        }
         out.println();
         out.println("sweep directory: " + outcome.directory());
         return switch (outcome.status()) {

@@ -1,41 +1,45 @@
 package dev.genlab.runtime.sweep;
 
+import dev.genlab.runtime.report.Comparison;
+import dev.genlab.runtime.report.HtmlReport;
 import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.tracking.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Locale;
 
-/** What a sweep's parent run records about its trials. */
+/**
+ * What a sweep's parent run records: the comparison of its finished trials (per setting: mean, std, min, max and
+ * rank of every metric over seeds, best setting per metric family) as results, CSV and JSON artifacts, and the
+ * sweep's HTML report.
+ */
 final class SweepAggregation {
     private SweepAggregation() {
     }
 
-    static void record(RunWriter parent, List<StoredRun> trials) {
+    static Comparison record(RunWriter parent, List<StoredRun> trials) {
+        List<StoredRun> finished = trials.stream().filter(t -> t.status() == RunStatus.FINISHED).toList();
+        if (finished.isEmpty()) {
+            return null;
+        }
         try {
-            Set<String> keys = new LinkedHashSet<>();
-            for (StoredRun t : trials) {
-                keys.addAll(t.results().keySet());
-            }
-            StringBuilder csv = new StringBuilder("run,name,status");
-            for (String k : keys) {
-                csv.append(',').append(k);
-            }
-            csv.append('\n');
-            for (StoredRun t : trials) {
-                Map<String, Double> results = t.results();
-                csv.append(t.id()).append(",\"").append(t.name().replace("\"", "\"\"")).append("\",").append(t.effectiveStatus());
-                for (String k : keys) {
-                    Double v = results.get(k);
-                    csv.append(',').append(v == null || v.isNaN() ? "" : v.toString());
+            Comparison comparison = Comparison.of(finished);
+            parent.file("artifacts/comparison.csv", comparison.csv().getBytes(StandardCharsets.UTF_8));
+            parent.file("artifacts/comparison.json", comparison.json());
+            long now = System.currentTimeMillis();
+            // the parent's own metrics: each headline metric's mean per setting, e.g. "model.type:copula/fidelity.overall.mean"
+            for (String metric : comparison.metrics().stream().filter(comparison::isHeadline).toList()) {
+                for (Comparison.Entry e : comparison.entries(metric)) {
+                    String key = (e.setting().replaceAll("[^A-Za-z0-9_.\\- /:]", ":") + "/" + metric).toLowerCase(Locale.ROOT);
+                    parent.result(key + ".mean", e.stats().mean(), now);
+                    parent.result(key + ".std", e.stats().std(), now);
                 }
-                csv.append('\n');
             }
-            parent.file("artifacts/trials.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+            HtmlReport.writeSweep(finished, parent.artifactsDirectory().resolve(HtmlReport.DIRECTORY));
+            return comparison;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import dev.genlab.runtime.run.EffectiveConfig;
 import dev.genlab.runtime.run.RunListener;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.store.RunWriter;
+import dev.genlab.runtime.report.Comparison;
 import dev.genlab.runtime.store.StoredRun;
 import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.tracking.RunStatus;
@@ -102,9 +103,9 @@ public final class SweepRunner {
         RunStatus status = cancelled.get() ? RunStatus.KILLED : finished == 0 ? RunStatus.FAILED : RunStatus.FINISHED;
         parent.tags(Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
                 "genlab.sweep.not_run", Integer.toString(notRun.get())));
-        SweepAggregation.record(parent, trials);
+        Comparison comparison = SweepAggregation.record(parent, trials);
         String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
         parent.ended(status, error, System.currentTimeMillis());
-        return new SweepOutcome(info.id(), parent.directory(), status, trials, notRun.get(), Map.copyOf(failures));
+        return new SweepOutcome(info.id(), parent.directory(), status, trials, notRun.get(), Map.copyOf(failures), comparison);
     }
 }

@@ -141,7 +141,12 @@ class TestSweeps {
         StoredRun parent = store.find(outcome.parentId()).orElseThrow();
         assertEquals(RunStatus.FINISHED, parent.status());
         assertTrue(parent.error().startsWith("2 of 4 trials did not finish"), parent.error());
-        assertEquals(5, Files.readAllLines(parent.artifacts().resolve("trials.csv")).size(), "header + 4 trials");
+        // the parent compares the finished trials over seeds: mean and std of each headline metric per setting
+        Map<String, Double> results = parent.results();
+        double gap1 = outcome.trials().stream().filter(r -> r.status() == RunStatus.FINISHED).mapToDouble(r -> results(r).get("mean-gap.gap")).sum() / 2;
+        assertEquals(gap1, results.get("bootstrap/mean-gap.gap.mean"), 1e-12, results.toString());
+        assertTrue(Files.exists(parent.artifacts().resolve("comparison.csv")));
+        assertTrue(Files.exists(parent.artifacts().resolve("report/report.html")));
     }
 
     @Test
@@ -154,5 +159,13 @@ class TestSweeps {
         });
         assertEquals(RunStatus.KILLED, outcome.status());
         assertEquals(3, outcome.notRun());
+    }
+
+    private static Map<String, Double> results(StoredRun r) {
+        try {
+            return r.results();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
