@@ -7,6 +7,7 @@ import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.runtime.util.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,41 @@ public final class MlflowSync {
 
     public MlflowSync(MlflowTrackingApi api) {
         this.api = api;
+    }
+
+    /**
+     * Syncs the selected runs of a store, each to its server: {@code to} if given, else the
+     * {@code tracking.mlflow.uri} the run was made with, else {@code MLFLOW_TRACKING_URI} from {@code env}. Runs
+     * with none of these are skipped, saying how to name a server.
+     */
+    public static List<Result> syncStore(LocalRunStore store, List<String> selection, String to, Map<String, String> env,
+            MlflowHttp.Settings settings) throws IOException {
+        Map<String, MlflowSync> syncs = new LinkedHashMap<>();
+        List<Result> results = new ArrayList<>();
+        for (StoredRun run : store.list()) {
+            if (!selection.isEmpty() && selection.stream().noneMatch(s -> run.id().startsWith(s))) {
+                continue;
+            }
+            String target = to;
+            if (target == null || target.isBlank()) {
+                target = run.params().get("tracking.mlflow.uri");
+            }
+            if (target == null || target.isBlank()) {
+                target = env.get("MLFLOW_TRACKING_URI");
+            }
+            if (target == null || target.isBlank()) {
+                results.add(new Result(run.id(), Outcome.SKIPPED, "no MLflow server: give --to URI or set MLFLOW_TRACKING_URI"));
+                continue;
+            }
+            String server = MlflowHttp.normalize(target).toString();
+            MlflowSync sync = syncs.computeIfAbsent(server, u -> new MlflowSync(new MlflowTrackingApi(new MlflowHttp(URI.create(u), settings))));
+            results.add(sync.sync(run, store.root()));
+        }
+        return results;
+    }
+
+    public URI server() {
+        return api.http().server();
     }
 
     /** Syncs the runs of {@code store} whose id starts with one of {@code selection} (all runs if empty), oldest first. */

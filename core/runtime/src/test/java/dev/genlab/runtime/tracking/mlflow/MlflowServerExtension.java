@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * works the tests fail and say how to fix it; they are never skipped.
  */
 public final class MlflowServerExtension implements ParameterResolver {
-    static final String VERSION = "3.17.2";
+    static final String VERSION = MlflowUi.MLFLOW_VERSION;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MlflowServerExtension.class);
 
