@@ -53,7 +53,8 @@ final class Charts {
         style(chart.getStyler());
         chart.getStyler().setMarkerSize(series.values().stream().allMatch(s -> s[0].length <= 30) ? 5 : 0);
         chart.getStyler().setLegendVisible(series.size() > 1 || !series.containsKey(title));
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(series.size() > 3 ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         for (Map.Entry<String, double[][]> e : series.entrySet()) {
             XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
             s.setMarker(SeriesMarkers.CIRCLE);
@@ -90,22 +91,55 @@ final class Charts {
         return png(chart);
     }
 
-    /** One value per category with optional error bars (e.g. mean ± std across settings). */
+    /**
+     * One mean per category as a dot with a ± std error bar; dots rather than bars so that the axis can zoom in on
+     * the differences without a bar's length misleading.
+     */
     static byte[] meanBars(String title, List<String> labels, double[] means, double[] errors) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle("mean ± std").build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setSeriesColors(new Color[] {REAL});
-        chart.getStyler().setYAxisDecimalPattern("0.###");
+        chart.getStyler().setYAxisDecimalPattern("0.####");
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-        rotateLongLabels(chart.getStyler(), labels);
+        chart.getStyler().setMarkerSize(11);
+        List<String> shortLabels = shortLabels(labels);
+        rotateLongLabels(chart.getStyler(), shortLabels);
         double[] err = new double[errors.length];
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < err.length; i++) {
             err[i] = Double.isFinite(errors[i]) ? errors[i] : 0;
+            low = Math.min(low, means[i] - err[i]);
+            high = Math.max(high, means[i] + err[i]);
         }
-        CategorySeries s = chart.addSeries("mean", labels, boxed(means), boxed(err));
-        s.setFillColor(REAL);
+        double pad = high > low ? (high - low) * 0.15 : Math.max(Math.abs(high) * 0.05, 1e-3);
+        chart.getStyler().setYAxisMin(low - pad);
+        chart.getStyler().setYAxisMax(high + pad);
+        CategorySeries s = chart.addSeries("mean", shortLabels, boxed(means), boxed(err));
+        s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
         return png(chart);
+    }
+
+    /**
+     * Setting labels short enough for an axis: the value alone when one key varies ({@code ctgan}), else each key
+     * by its last part ({@code type=ctgan, epochs=300}).
+     */
+    static List<String> shortLabels(List<String> labels) {
+        List<String> out = new ArrayList<>();
+        for (String label : labels) {
+            String[] parts = label.split(", ");
+            StringBuilder sb = new StringBuilder();
+            for (String part : parts) {
+                int eq = part.indexOf('=');
+                String k = eq < 0 ? "" : part.substring(0, eq);
+                String v = eq < 0 ? part : part.substring(eq + 1);
+                sb.append(sb.length() == 0 ? "" : ", ").append(parts.length == 1 || eq < 0 ? v : k.substring(k.lastIndexOf('.') + 1) + "=" + v);
+            }
+            out.add(sb.toString());
+        }
+        return new ArrayList<>(new java.util.LinkedHashSet<>(out)).size() == out.size() ? out : labels;
     }
 
     /** A matrix as a heat map; blue for negative, white for zero, red for positive, clipped to [min, max]. */

@@ -371,7 +371,7 @@ public final class Comparison {
             for (Entry e : entries(m)) {
                 Stats s = e.stats();
                 out.add(List.of(m + " " + e.direction().arrow(), e.setting(),
-                        format(s.mean()) + " ± " + format(s.std()), format(s.min()), format(s.max()), Integer.toString(s.n()),
+                        format(s.mean()) + " ± " + formatSpread(s.std()), format(s.min()), format(s.max()), Integer.toString(s.n()),
                         e.rank() == 0 ? "" : e.rank() + (e.rank() == 1 && settings.size() > 1 ? " ★" : "")));
             }
         }
@@ -453,6 +453,14 @@ public final class Comparison {
             return "n/a";
         }
         return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A standard deviation beside a {@link #format}ted mean: the same 4 decimals, or 2 significant digits when tiny. */
+    public static String formatSpread(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return v == 0 || Math.abs(v) >= 5e-5 && Math.abs(v) < 1e5 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.2g", v);
     }
 
     private static String csvNumber(double v) {

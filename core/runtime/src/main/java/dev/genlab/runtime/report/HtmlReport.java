@@ -33,10 +33,15 @@ public final class HtmlReport {
     /** The run's report directory, relative to its artifacts directory. */
     public static final String DIRECTORY = "report";
     public static final String FILE = "report.html";
+    /** The comparison of a set of runs, written beside its report. */
+    public static final String COMPARISON_CSV = "comparison.csv";
+    public static final String COMPARISON_JSON = "comparison.json";
     /** Synthetic rows shown in the samples section. */
     static final int SAMPLE_ROWS = 20;
     /** Per-metric charts in a sweep report, at most. */
     static final int MAX_METRIC_CHARTS = 40;
+    /** Runs drawn in the training curves of a sweep report, at most. */
+    static final int MAX_TRAINING_LINES = 30;
 
     private HtmlReport() {
     }
@@ -497,7 +502,8 @@ public final class HtmlReport {
     /**
      * Writes the report of a set of runs (a sweep's trials) as {@code outputDir/report.html} with its PNGs beside
      * it: the comparison table (mean ± std per setting, ranks, best setting per family), a chart per main metric,
-     * and a section per run linking to its own report.
+     * training curves of every run, and a section per run linking to its own report; also the comparison as
+     * {@value #COMPARISON_CSV} and {@value #COMPARISON_JSON}.
      *
      * @return path relative to {@code outputDir} to file; {@code report.html} first
      */
@@ -520,7 +526,7 @@ public final class HtmlReport {
             row.add(metric + " " + Comparison.Direction.of(metric).arrow());
             for (Comparison.Setting s : comparison.settings()) {
                 row.add(comparison.entry(metric, s.label()).map(e -> e.stats().n() == 0 ? "" : Comparison.format(e.stats().mean()) + " ± "
-                        + Comparison.format(e.stats().std()) + (e.rank() == 1 && comparison.settings().size() > 1 ? " ★" : "")).orElse(""));
+                        + Comparison.formatSpread(e.stats().std()) + (e.rank() == 1 && comparison.settings().size() > 1 ? " ★" : "")).orElse(""));
             }
             rows.add(row);
         }
@@ -565,13 +571,14 @@ public final class HtmlReport {
         }
         page.endSection();
 
+        sweepTraining(page, trials, settingOf(comparison));
+
         page.startSection("runs", "Runs");
         List<String> runHeader = List.of("run", "setting", "seed", "status", "headline metrics");
         page.raw("<div class=\"scroll\"><table>\n<tr>");
         runHeader.forEach(h -> page.raw("<th>" + HtmlPage.escape(h) + "</th>"));
         page.raw("</tr>\n");
-        Map<String, String> settingOf = new LinkedHashMap<>();
-        comparison.settings().forEach(s -> s.runIds().forEach(id -> settingOf.put(id, s.label())));
+        Map<String, String> settingOf = settingOf(comparison);
         for (StoredRun run : trials) {
             Path report = reportFile(run);
             String link = Files.exists(report)
@@ -592,7 +599,59 @@ public final class HtmlReport {
         page.note("Each run's own report (plots of its data) is linked where it exists.");
         page.endSection();
 
-        return page.write(FILE, HtmlPage.escape(trials.size() + " runs · " + comparison.settings().size() + " settings"));
+        Map<String, Path> out = page.write(FILE, HtmlPage.escape(trials.size() + " runs · " + comparison.settings().size() + " settings"));
+        Path csv = outputDir.resolve(COMPARISON_CSV);
+        Files.writeString(csv, comparison.csv(), StandardCharsets.UTF_8);
+        out.put(COMPARISON_CSV, csv);
+        Path json = outputDir.resolve(COMPARISON_JSON);
+        Files.write(json, comparison.json());
+        out.put(COMPARISON_JSON, json);
+        return out;
+    }
+
+    private static Map<String, String> settingOf(Comparison comparison) {
+        Map<String, String> out = new LinkedHashMap<>();
+        comparison.settings().forEach(s -> s.runIds().forEach(id -> out.put(id, s.label())));
+        return out;
+    }
+
+    /** Each metric-history group (e.g. the loss) of every run in one chart, a line per run. */
+    private static void sweepTraining(HtmlPage page, List<StoredRun> trials, Map<String, String> settingOf) throws IOException {
+        Map<String, Map<String, double[][]>> groups = new LinkedHashMap<>();
+        List<String> shortSettings = Charts.shortLabels(List.copyOf(new java.util.LinkedHashSet<>(settingOf.values())));
+        List<String> settings = List.copyOf(new java.util.LinkedHashSet<>(settingOf.values()));
+        for (StoredRun run : trials.stream().limit(MAX_TRAINING_LINES).toList()) {
+            Map<String, Map<Long, Double>> histories = new LinkedHashMap<>();
+            for (StoredRun.MetricPoint p : run.metrics()) {
+                histories.computeIfAbsent(p.key(), k -> new TreeMap<>()).put(p.step(), p.value());
+            }
+            String setting = settingOf.get(run.id());
+            String label = (setting == null ? run.id() : shortSettings.get(settings.indexOf(setting))) + " seed " + run.params().getOrDefault("seed", "?");
+            histories.forEach((key, points) -> {
+                if (points.size() > 1) {
+                    double[][] xy = new double[2][points.size()];
+                    int i = 0;
+                    for (Map.Entry<Long, Double> p : points.entrySet()) {
+                        xy[0][i] = p.getKey();
+                        xy[1][i++] = p.getValue();
+                    }
+                    String line = label;
+                    Map<String, double[][]> group = groups.computeIfAbsent(key, g -> new LinkedHashMap<>());
+                    for (int n = 2; group.containsKey(line); n++) {
+                        line = label + " #" + n;
+                    }
+                    group.put(line, xy);
+                }
+            });
+        }
+        if (groups.isEmpty()) {
+            return;
+        }
+        page.startSection("training", "Training curves across runs").startGrid();
+        for (Map.Entry<String, Map<String, double[][]>> g : groups.entrySet().stream().limit(MAX_METRIC_CHARTS).toList()) {
+            page.image("training-" + g.getKey(), "training curve " + g.getKey(), Charts.lines(g.getKey(), g.getValue()));
+        }
+        page.endGrid().endSection();
     }
 
     private static String relativeLink(Path from, Path to) {

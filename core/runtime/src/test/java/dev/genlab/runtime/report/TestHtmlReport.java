@@ -136,6 +136,8 @@ class TestHtmlReport {
         Path out = dir.resolve("sweep");
         Map<String, Path> written = HtmlReport.writeSweep(runs, out);
         assertEquals(out.resolve("report.html"), written.get("report.html"));
+        assertTrue(Files.readString(written.get("comparison.csv")).startsWith("metric,family,direction,setting,"));
+        assertTrue(Files.exists(written.get("comparison.json")));
         String html = Files.readString(out.resolve("report.html"));
         assertSelfContained(html);
         assertTrue(html.contains("model.noise=0.1") && html.contains("model.noise=0.5"), "settings are labelled by what varies");
@@ -143,6 +145,7 @@ class TestHtmlReport {
         Comparison comparison = Comparison.of(runs);
         assertEquals(comparison.mainMetrics().size(), images.get("metrics").size(), "a chart per metric");
         assertTrue(images.get("metrics").size() >= 1);
+        assertEquals(1, images.get("training").size(), "the loss of every run in one chart");
         for (StoredRun r : runs) {
             String link = out.relativize(HtmlReport.reportFile(r)).toString().replace('\\', '/');
             assertTrue(html.contains("href=\"" + link + "\""), "links to " + link);
