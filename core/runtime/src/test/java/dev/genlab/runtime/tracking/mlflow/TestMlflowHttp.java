@@ -1,0 +1,126 @@
+package dev.genlab.runtime.tracking.mlflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Timeouts and retries against a real HTTP server that misbehaves on purpose (the JDK's own): what a real MLflow
+ * server cannot be made to do on demand.
+ */
+class TestMlflowHttp {
+    private static final MlflowHttp.Settings FAST = new MlflowHttp.Settings(Duration.ofSeconds(1), Duration.ofMillis(700), 3, Duration.ofMillis(10));
+
+    private HttpServer server;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final Deque<Integer> statuses = new ArrayDeque<>();
+    private volatile long delayMillis;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Integer status = statuses.poll();
+            int s = status == null ? 200 : status;
+            byte[] body = (s == 400 ? "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad key\"}" : "{}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(s, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private MlflowHttp http() {
+        return new MlflowHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), FAST);
+    }
+
+    @Test
+    void serverErrorsAndRateLimitsAreRetried() {
+        statuses.add(503);
+        statuses.add(429);
+        http().post("runs/log-batch", Map.of("run_id", "r"));
+        assertEquals(3, requests.get());
+    }
+
+    @Test
+    void retriesAreBounded() {
+        for (int i = 0; i < 5; i++) {
+            statuses.add(500);
+        }
+        MlflowException e = assertThrows(MlflowException.class, () -> http().post("runs/log-batch", Map.of()));
+        assertEquals(500, e.status());
+        assertEquals(3, requests.get(), "3 attempts, then the error");
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        statuses.add(400);
+        MlflowException e = assertThrows(MlflowException.class, () -> http().post("runs/log-batch", Map.of()));
+        assertEquals(1, requests.get());
+        assertEquals("INVALID_PARAMETER_VALUE", e.errorCode());
+        assertTrue(e.getMessage().contains("HTTP 400: INVALID_PARAMETER_VALUE: bad key"), e.getMessage());
+    }
+
+    @Test
+    void aHungServerTimesOutAndABatchIsNotSentTwice() {
+        delayMillis = 5000;
+        long t0 = System.nanoTime();
+        MlflowException e = assertThrows(MlflowException.class, () -> http().post("runs/log-batch", Map.of()));
+        assertTrue(e.isUnreachable());
+        assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "gave up after the request timeout");
+        assertEquals(1, requests.get(), "a request that may have been applied is not repeated");
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenReportedAsUnreachable() {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        MlflowException e = assertThrows(MlflowException.class,
+                () -> new MlflowHttp(URI.create("http://127.0.0.1:" + port), FAST).get("experiments/get-by-name", Map.of("experiment_name", "x")));
+        assertTrue(e.isUnreachable());
+        assertTrue(e.getMessage().contains("is unreachable"), e.getMessage());
+    }
+
+    @Test
+    void aServerWithoutArtifactProxyGetsAClearError() {
+        MlflowSyncState state = MlflowSyncState.load(null);
+        MlflowRunPusher pusher = new MlflowRunPusher(new MlflowTrackingApi(http()), state);
+        pusher.server().artifactUri = "/srv/mlruns/1/abc/artifacts";
+        MlflowException e = assertThrows(MlflowException.class, pusher::artifactRoot);
+        assertTrue(e.getMessage().contains("does not serve artifacts") && e.getMessage().contains("--serve-artifacts"), e.getMessage());
+        pusher.server().artifactUri = "mlflow-artifacts:/1/abc/artifacts";
+        assertEquals("1/abc/artifacts", pusher.artifactRoot());
+        pusher.server().artifactUri = "mlflow-artifacts://host:5000/1/abc/artifacts";
+        assertEquals("1/abc/artifacts", pusher.artifactRoot());
+    }
+}
