@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Classifier two-sample test: real training rows (label 0) and synthetic rows (label 1) are pooled, each classifier
@@ -46,15 +47,25 @@ public final class DetectionMetric implements Metric {
         double worstScore = Double.NaN;
         double worstAuc = Double.NaN;
         List<List<Object>> rows = new ArrayList<>();
-        for (Classifier classifier : config.classifiers()) {
-            long seed = context.random("detection." + classifier.label()).nextLong();
-            double[] aucs = new double[config.folds()];
+        List<Classifier> classifiers = config.classifiers();
+        long[] seeds = new long[classifiers.size()];
+        for (int c = 0; c < seeds.length; c++) {
+            seeds[c] = context.random("detection." + classifiers.get(c).label()).nextLong();
+        }
+        // every (classifier, fold) is an independent job with its own seed: run them in parallel
+        double[][] aucs = new double[classifiers.size()][config.folds()];
+        IntStream.range(0, classifiers.size() * config.folds()).parallel().forEach(job -> {
+            context.checkCancelled();
+            int c = job / config.folds();
+            int f = job % config.folds();
+            aucs[c][f] = foldAuc(classifiers.get(c), seeds[c], encoder, pooled, labels, fold, f);
+        });
+        for (int c = 0; c < classifiers.size(); c++) {
+            Classifier classifier = classifiers.get(c);
             for (int f = 0; f < config.folds(); f++) {
-                context.checkCancelled();
-                aucs[f] = foldAuc(classifier, seed, encoder, pooled, labels, fold, f);
-                rows.add(List.of(classifier.label(), f, aucs[f]));
+                rows.add(List.of(classifier.label(), f, aucs[c][f]));
             }
-            double auc = Scores.meanPresent(aucs);
+            double auc = Scores.meanPresent(aucs[c]);
             double score = 1 - 2 * Math.abs(auc - 0.5);
             values.put("auc." + classifier.label(), auc);
             values.put("score." + classifier.label(), score);
@@ -139,7 +150,7 @@ public final class DetectionMetric implements Metric {
     }
 
     private static int[] select(int[] fold, int f, boolean inFold) {
-        return java.util.stream.IntStream.range(0, fold.length).filter(r -> (fold[r] == f) == inFold).toArray();
+        return IntStream.range(0, fold.length).filter(r -> (fold[r] == f) == inFold).toArray();
     }
 
     private static int[] pick(int[] values, int[] rows) {

@@ -103,26 +103,32 @@ final class NearestNeighbours {
         return new Scan(within, new Neighbours(1, best, index));
     }
 
+    /** Updates query {@code q}'s k best with references {@code r0..r1}. */
     private static void scanNearest(EncodedRows queries, int q, EncodedRows references, int r0, int r1, int k, double[] best, int[] index) {
         int base = q * k;
         double worst = best[base + k - 1];
         int words = queries.words();
         int p = queries.numericDims();
-        long[] qb = queries.bits();
         long[] rb = references.bits();
         double[] qn = queries.numeric();
         double[] rn = references.numeric();
+        // the query's first two bit words in registers: Adult-sized one-hot encodings fit in 128 bits
+        long q0 = queries.bits()[q * words];
+        long q1 = words > 1 ? queries.bits()[q * words + 1] : 0;
         for (int r = r0; r < r1; r++) {
-            int mismatched = 0;
-            for (int w = 0; w < words; w++) {
-                mismatched += Long.bitCount(qb[q * words + w] ^ rb[r * words + w]);
+            int rw = r * words;
+            int mismatched = Long.bitCount(q0 ^ rb[rw]) + (words > 1 ? Long.bitCount(q1 ^ rb[rw + 1]) : 0);
+            for (int w = 2; w < words; w++) {
+                mismatched += Long.bitCount(queries.bits()[q * words + w] ^ rb[rw + w]);
             }
             double d = 0.5 * mismatched;
             if (d >= worst) {
-                continue; // the categorical part alone already rules this row out
+                continue; // the categorical part alone already rules this pair out
             }
-            for (int j = 0; j < p; j++) {
-                double diff = qn[q * p + j] - rn[r * p + j];
+            int qp = q * p;
+            int rp = r * p;
+            for (int j = 0; j < p && d < worst; j++) {
+                double diff = qn[qp + j] - rn[rp + j];
                 d += diff * diff;
             }
             if (d < worst) {

@@ -23,12 +23,12 @@ final class Report {
     }
 
     /** Records why something could not be computed. */
-    void note(String message) {
+    synchronized void note(String message) {
         notes.add(message);
         LOG.log(System.Logger.Level.WARNING, metric + ": " + message);
     }
 
-    List<String> notes() {
+    synchronized List<String> notes() {
         return List.copyOf(notes);
     }
 
@@ -51,7 +51,7 @@ final class Report {
     }
 
     /** Writes the notes, if any, as {@code <metric>/notes.txt}. */
-    void writeNotes(PluginContext context) {
+    synchronized void writeNotes(PluginContext context) {
         if (!notes.isEmpty()) {
             write(context, "notes.txt", String.join("\n", notes) + "\n");
         }

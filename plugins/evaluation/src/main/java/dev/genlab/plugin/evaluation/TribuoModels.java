@@ -1,5 +1,6 @@
 package dev.genlab.plugin.evaluation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -59,11 +60,14 @@ final class TribuoModels {
             data.add(example(new Label(Integer.toString(labels[r])), names, train, r));
         }
         Model<Label> model = classificationTrainer(kind, seed).train(data);
-        double[][] out = new double[test.rows()][classes];
-        Label unknown = LabelFactory.UNKNOWN_LABEL;
+        List<Example<Label>> examples = new ArrayList<>(test.rows());
         for (int r = 0; r < test.rows(); r++) {
-            Prediction<Label> p = model.predict(example(unknown, names, test, r));
-            Map<String, Label> scores = p.getOutputScores();
+            examples.add(example(LabelFactory.UNKNOWN_LABEL, names, test, r));
+        }
+        List<Prediction<Label>> predictions = model.predict(examples); // in one batch: XGBoost builds one matrix
+        double[][] out = new double[test.rows()][classes];
+        for (int r = 0; r < test.rows(); r++) {
+            Map<String, Label> scores = predictions.get(r).getOutputScores();
             for (int c = 0; c < classes; c++) {
                 Label l = scores.get(Integer.toString(c));
                 out[r][c] = l == null ? 0 : l.getScore();
@@ -81,9 +85,14 @@ final class TribuoModels {
             data.add(example(new Regressor("y", target[r]), names, train, r));
         }
         Model<Regressor> model = regressionTrainer(kind, seed).train(data);
+        List<Example<Regressor>> examples = new ArrayList<>(test.rows());
+        for (int r = 0; r < test.rows(); r++) {
+            examples.add(example(RegressionFactory.UNKNOWN_REGRESSOR, names, test, r));
+        }
+        List<Prediction<Regressor>> predictions = model.predict(examples);
         double[] out = new double[test.rows()];
         for (int r = 0; r < test.rows(); r++) {
-            out[r] = model.predict(example(RegressionFactory.UNKNOWN_REGRESSOR, names, test, r)).getOutput().getValues()[0];
+            out[r] = predictions.get(r).getOutput().getValues()[0];
         }
         return out;
     }
@@ -152,7 +161,11 @@ final class TribuoModels {
         };
     }
 
+    /**
+     * One XGBoost thread: its OpenMP workers spin while they wait, which on a busy machine turns seconds into minutes.
+     * The metrics parallelise over folds and models instead.
+     */
     private static int threads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+        return 1;
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Machine-learning utility: each learner is trained on the real training rows (TRTR) and on the synthetic rows
@@ -44,16 +45,28 @@ public final class UtilityMetric implements Metric {
         List<String> measures = classification ? CLASSIFICATION : REGRESSION;
 
         Map<String, Double> values = new LinkedHashMap<>();
+        List<Classifier> classifiers = config.classifiers();
+        long[] seeds = new long[classifiers.size()];
+        for (int c = 0; c < seeds.length; c++) {
+            seeds[c] = context.random("utility." + classifiers.get(c).label()).nextLong();
+        }
+        // jobs 2c (real) and 2c + 1 (synthetic) train classifier c; independent, so they run in parallel
+        double[][] scores = new double[2 * classifiers.size()][];
+        IntStream.range(0, scores.length).parallel().forEach(job -> {
+            context.checkCancelled();
+            Classifier c = classifiers.get(job / 2);
+            boolean onReal = job % 2 == 0;
+            Table data = onReal ? real : synthetic;
+            EncodedRows x = onReal ? realX : syntheticX;
+            String source = onReal ? "real" : "synthetic";
+            scores[job] = classification ? classify(c, seeds[job / 2], encoder, data, x, test, testX, target, source, report)
+                    : regress(c, seeds[job / 2], encoder, data, x, test, testX, target, source, report);
+        });
         Map<String, double[]> trtr = new LinkedHashMap<>();
         Map<String, double[]> tstr = new LinkedHashMap<>();
-        for (Classifier c : config.classifiers()) {
-            long seed = context.random("utility." + c.label()).nextLong();
-            context.checkCancelled();
-            trtr.put(c.label(), classification ? classify(c, seed, encoder, real, realX, test, testX, target, "real", report)
-                    : regress(c, seed, encoder, real, realX, test, testX, target, "real", report));
-            context.checkCancelled();
-            tstr.put(c.label(), classification ? classify(c, seed, encoder, synthetic, syntheticX, test, testX, target, "synthetic", report)
-                    : regress(c, seed, encoder, synthetic, syntheticX, test, testX, target, "synthetic", report));
+        for (int c = 0; c < classifiers.size(); c++) {
+            trtr.put(classifiers.get(c).label(), scores[2 * c]);
+            tstr.put(classifiers.get(c).label(), scores[2 * c + 1]);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (int m = 0; m < measures.size(); m++) {
