@@ -74,9 +74,9 @@ public final class Critic {
      * with {@code u} of shape (batch, 1).
      */
     public NDArray gradientPenalty(NDArray real, NDArray fake, NDArray u, double lambda, boolean training) {
-        NDArray mixed = real.mul(u).add(fake.mul(u.neg().add(1)));
+        NDArray mixed = real.mul(u).add(fake.mul(u.neg().add(1f)));
         NDArray grad = forwardWithInputGradient(mixed, training)[1];
         NDArray norm = grad.square().sum(new int[] {1}).add(1e-12f).sqrt();
-        return norm.sub(1).square().mean().mul(lambda);
+        return norm.sub(1f).square().mean().mul((float) lambda);
     }
 }

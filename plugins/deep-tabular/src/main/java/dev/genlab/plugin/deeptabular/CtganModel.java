@@ -1,0 +1,362 @@
+package dev.genlab.plugin.deeptabular;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.nn.Adam;
+import dev.genlab.plugin.djl.nn.Critic;
+import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.tabular.NumericEncoding;
+import dev.genlab.plugin.djl.tabular.Span;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.EpochTrainer;
+import dev.genlab.plugin.djl.train.TrainingLoop;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.Seeds;
+import dev.genlab.spi.Table;
+import dev.genlab.spi.TrainingContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * CTGAN (Xu et al. 2019), after the reference implementation: mode-specific normalisation of numeric columns,
+ * a conditional vector over the categorical columns with training-by-sampling, a residual generator with
+ * Gumbel-softmax outputs and a conditional cross-entropy term, and a PacGAN critic trained with WGAN-GP.
+ * Sampling can fix a categorical column's level ({@code sex = Female}); further conditions are met by
+ * rejection.
+ */
+public final class CtganModel implements GenerativeModel {
+    static final String NAME = CtganModelPlugin.NAME;
+    private static final double GUMBEL_TAU = 0.2;
+    private final CtganConfig config;
+
+    @Inject
+    public CtganModel(CtganConfig config) {
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public FittedModel fit(Data train, TrainingContext context) {
+        Table table = train.asTable();
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("cannot fit ctgan to a table without rows");
+        }
+        TabularTransformer transformer = TabularTransformer.fit(table,
+                new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories()));
+        if (transformer.width() == 0) {
+            return new FittedCtgan(transformer, new Weights(Map.of()), architecture(), config.device());
+        }
+        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
+        ConditionSampler conditions = ConditionSampler.fit(transformer.categorySpans(), data, config.logFrequency());
+        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
+            Trainer trainer = new Trainer(root, transformer, data, conditions, context.seed());
+            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                    trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
+            Weights weights = trainer.networks.weights("generator")
+                    .with("", new Weights(Map.of("conditions.frequency", conditions.frequencies())));
+            return new FittedCtgan(transformer, weights, architecture(), config.device());
+        }
+    }
+
+    private Map<String, String> architecture() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("embedding-dim", Integer.toString(config.embeddingDim()));
+        a.put("generator-dims", ConfigChecks.dimsText(config.generatorDims()));
+        return a;
+    }
+
+    @Override
+    public FittedModel load(Path directory) throws IOException {
+        SavedModel saved = SavedModel.read(directory, NAME);
+        saved.integer("embedding-dim");
+        saved.string("generator-dims");
+        return new FittedCtgan(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    private final class Trainer implements EpochTrainer {
+        final Networks networks = new Networks();
+        final NDManager root;
+        final EncodedTable data;
+        final ConditionSampler conditions;
+        final ResidualGenerator generator;
+        final Critic critic;
+        final ParameterSet criticParams;
+        final Adam generatorAdam;
+        final Adam criticAdam;
+        final OutputLayer output;
+        final List<Span> conditionSpans;
+        final long seed;
+        final int width;
+
+        Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, ConditionSampler conditions, long seed) {
+            this.root = root;
+            this.data = data;
+            this.conditions = conditions;
+            this.seed = seed;
+            this.width = transformer.width();
+            this.conditionSpans = transformer.categorySpans();
+            SplittableRandom init = Seeds.random(seed, "init");
+            ParameterSet g = networks.network("generator", new ParameterSet(root));
+            generator = new ResidualGenerator(g, "generator", config.embeddingDim() + conditions.width, config.generatorDims(), width, init);
+            criticParams = networks.network("discriminator", new ParameterSet(root));
+            int[] dims = config.discriminatorDims().stream().mapToInt(Integer::intValue).toArray();
+            critic = new Critic(criticParams, "discriminator", (width + conditions.width) * config.pac(), dims, 0.2, 0.5, init);
+            generatorAdam = networks.optimizer("generator", new Adam(g, config.generatorLr(), 0.5, 0.9, config.generatorDecay()));
+            criticAdam = networks.optimizer("discriminator", new Adam(criticParams, config.discriminatorLr(), 0.5, 0.9, config.discriminatorDecay()));
+            output = new OutputLayer(transformer.spans());
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch) {
+            SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
+            int batch = config.batchSize();
+            int pac = config.pac();
+            int steps = Math.max(1, data.rows / batch);
+            int[] picks = new int[2 * batch];
+            int[] uniformOrder = conditions.isEmpty() ? data.permutation(random) : null;
+            int cursor = 0;
+            double gSum = 0;
+            double dSum = 0;
+            double wSum = 0;
+            double cSum = 0;
+            Engine engine = DjlEngine.engine();
+            for (int step = 0; step < steps; step++) {
+                try (NDManager m = root.newSubManager()) {
+                    for (int k = 0; k < config.discriminatorSteps(); k++) {
+                        NDArray z = noise(m, random, batch);
+                        NDArray real;
+                        NDArray fakeIn;
+                        NDArray realCond = null;
+                        NDArray fakeCond = null;
+                        if (conditions.isEmpty()) {
+                            real = data.batch(m, uniformOrder, cursor, batch);
+                            cursor += batch;
+                            fakeIn = z;
+                        } else {
+                            conditions.pick(random, batch, true, picks);
+                            fakeCond = m.create(conditions.vectors(picks, batch), new Shape(batch, conditions.width));
+                            int[] permuted = permute(picks, batch, random);
+                            realCond = m.create(conditions.vectors(permuted, batch), new Shape(batch, conditions.width));
+                            real = data.rows(m, conditions.realRows(permuted, batch, random));
+                            fakeIn = NDArrays.concat(new NDList(z, fakeCond), 1);
+                        }
+                        NDArray fake = output.activate(generator.forward(fakeIn, true), GUMBEL_TAU).stopGradient();
+                        NDArray realAll = packed(realCond == null ? real : NDArrays.concat(new NDList(real, realCond), 1), pac);
+                        NDArray fakeAll = packed(fakeCond == null ? fake : NDArrays.concat(new NDList(fake, fakeCond), 1), pac);
+                        NDArray u = m.create(GanModel.uniform(random, batch / pac), new Shape(batch / pac, 1));
+                        criticParams.zeroGradients();
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDArray distance = critic.forward(realAll, true).mean().sub(critic.forward(fakeAll, true).mean());
+                            NDArray loss = distance.neg().add(critic.gradientPenalty(realAll, fakeAll, u, config.gradientPenalty(), true));
+                            collector.backward(loss);
+                            dSum += loss.getFloat();
+                            wSum += distance.getFloat();
+                        }
+                        criticAdam.step();
+                    }
+                    NDArray z = noise(m, random, batch);
+                    NDArray cond = null;
+                    if (!conditions.isEmpty()) {
+                        conditions.pick(random, batch, true, picks);
+                        cond = m.create(conditions.vectors(picks, batch), new Shape(batch, conditions.width));
+                    }
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        NDArray raw = generator.forward(cond == null ? z : NDArrays.concat(new NDList(z, cond), 1), true);
+                        NDArray fake = output.activate(raw, GUMBEL_TAU);
+                        NDArray score = critic.forward(packed(cond == null ? fake : NDArrays.concat(new NDList(fake, cond), 1), pac), true);
+                        NDArray loss = score.mean().neg();
+                        if (cond != null) {
+                            NDArray conditional = conditionalLoss(raw, cond, batch);
+                            cSum += conditional.getFloat();
+                            loss = loss.add(conditional);
+                        }
+                        collector.backward(loss);
+                        gSum += loss.getFloat();
+                    }
+                    generatorAdam.step();
+                }
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            double dSteps = steps * (double) config.discriminatorSteps();
+            metrics.put("loss.generator", gSum / steps);
+            metrics.put("loss.discriminator", dSum / dSteps);
+            metrics.put("wasserstein-estimate", wSum / dSteps);
+            if (!conditions.isEmpty()) {
+                metrics.put("loss.conditional", cSum / steps);
+            }
+            return metrics;
+        }
+
+        /** Cross-entropy between the generator's logits for each categorical column and the condition, on the conditioned column. */
+        private NDArray conditionalLoss(NDArray raw, NDArray cond, int batch) {
+            NDList logs = new NDList(conditionSpans.size());
+            for (Span s : conditionSpans) {
+                logs.add(raw.get(":, " + s.start() + ":" + s.end()).logSoftmax(-1));
+            }
+            NDArray all = logs.size() == 1 ? logs.get(0) : NDArrays.concat(logs, 1);
+            return all.mul(cond).sum().neg().div((float) batch);
+        }
+
+        private NDArray packed(NDArray x, int pac) {
+            return x.reshape(new Shape(x.getShape().get(0) / pac, x.getShape().get(1) * pac));
+        }
+
+        private int[] permute(int[] picks, int batch, SplittableRandom random) {
+            int[] out = picks.clone();
+            for (int i = batch - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int s = out[2 * i];
+                int l = out[2 * i + 1];
+                out[2 * i] = out[2 * j];
+                out[2 * i + 1] = out[2 * j + 1];
+                out[2 * j] = s;
+                out[2 * j + 1] = l;
+            }
+            return out;
+        }
+
+        private NDArray noise(NDManager m, SplittableRandom random, int rows) {
+            return m.create(Gaussians.fill(random, rows * config.embeddingDim()), new Shape(rows, config.embeddingDim()));
+        }
+
+        @Override
+        public Weights checkpointState() {
+            return networks.checkpoint();
+        }
+
+        @Override
+        public void restore(Weights state) {
+            networks.restore(state);
+        }
+
+        @Override
+        public String fingerprint() {
+            return NAME + " width " + width + " conditions " + conditions.width + " rows " + data.rows + " " + architecture()
+                    + " disc " + config.discriminatorDims() + " pac " + config.pac();
+        }
+    }
+
+    static final class FittedCtgan extends FittedDeepModel {
+        private static final int MAX_DRAWS_PER_ROW = 200;
+
+        FittedCtgan(TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
+            super(NAME, transformer, weights, architecture, device);
+        }
+
+        @Override
+        public boolean supportsConditions() {
+            return true;
+        }
+
+        @Override
+        float[] generate(NDManager manager, int n, long seed) {
+            return generate(manager, n, seed, null, List.of());
+        }
+
+        @Override
+        public Data sample(int n, long seed, Map<String, String> conditionMap) {
+            if (conditionMap.isEmpty()) {
+                return sample(n, seed);
+            }
+            List<int[]> slots = new ArrayList<>();
+            List<int[]> required = new ArrayList<>(); // {column, code}
+            for (Map.Entry<String, String> c : conditionMap.entrySet()) {
+                slots.add(transformer.conditionSlot(c.getKey(), c.getValue()));
+                int column = transformer.schema().requireIndex(c.getKey());
+                required.add(new int[] {column, transformer.schema().column(column).codeOf(c.getValue())});
+            }
+            int[] fixed = null;
+            for (int[] slot : slots) {
+                if (slot[0] >= 0) {
+                    fixed = slot;
+                    break;
+                }
+            }
+            if (n == 0 || transformer.width() == 0) {
+                return sample(n, seed);
+            }
+            try (NDManager manager = dev.genlab.plugin.djl.DjlEngine.newManager(dev.genlab.plugin.djl.DjlEngine.device(device))) {
+                return transformer.inverse(generate(manager, n, seed, fixed, required), n);
+            }
+        }
+
+        /** Rows generated with the conditional vector fixed to {@code fixed} (or drawn), kept if they meet {@code required}. */
+        private float[] generate(NDManager manager, int n, long seed, int[] fixed, List<int[]> required) {
+            int embedding = Integer.parseInt(architecture.get("embedding-dim"));
+            List<Integer> dims = ConfigChecks.parseDims(architecture.get("generator-dims"));
+            int width = transformer.width();
+            List<Span> spans = transformer.categorySpans();
+            ConditionSampler conditions = ConditionSampler.forSampling(spans, weights.get("conditions.frequency"));
+            ParameterSet params = new ParameterSet(manager);
+            ResidualGenerator generator = new ResidualGenerator(params, "generator", embedding + conditions.width, dims, width, new SplittableRandom(0));
+            params.assign(weights.part("generator."));
+            OutputLayer output = new OutputLayer(transformer.spans());
+            SplittableRandom noise = Seeds.random(seed, "noise");
+            SplittableRandom draws = Seeds.random(seed, "categories");
+            float[] out = new float[n * width];
+            int filled = 0;
+            long drawn = 0;
+            int[] picks = new int[2 * CHUNK];
+            while (filled < n) {
+                if (drawn > (long) MAX_DRAWS_PER_ROW * n) {
+                    throw new IllegalArgumentException("conditional sampling gave up: only " + filled + " of " + n
+                            + " rows met the conditions after " + drawn + " draws; the combination is too rare in the model");
+                }
+                int rows = Math.min(CHUNK, required.isEmpty() ? n - filled : Math.max(n - filled, 1000));
+                float[] decoded;
+                try (NDManager m = manager.newSubManager()) {
+                    NDArray z = m.create(Gaussians.fill(noise, rows * embedding), new Shape(rows, embedding));
+                    NDArray input = z;
+                    if (!conditions.isEmpty()) {
+                        if (fixed == null) {
+                            conditions.pick(draws, rows, false, picks);
+                        } else {
+                            for (int b = 0; b < rows; b++) {
+                                picks[2 * b] = fixed[0];
+                                picks[2 * b + 1] = fixed[1];
+                            }
+                        }
+                        input = NDArrays.concat(new NDList(z, m.create(conditions.vectors(picks, rows), new Shape(rows, conditions.width))), 1);
+                    }
+                    decoded = output.decode(generator.forward(input, false).toFloatArray(), rows, width, draws);
+                }
+                drawn += rows;
+                if (required.isEmpty()) {
+                    System.arraycopy(decoded, 0, out, filled * width, rows * width);
+                    filled += rows;
+                    continue;
+                }
+                Table t = transformer.inverse(decoded, rows);
+                for (int i = 0; i < rows && filled < n; i++) {
+                    boolean ok = true;
+                    for (int[] r : required) {
+                        ok &= t.code(r[0], i) == r[1];
+                    }
+                    if (ok) {
+                        System.arraycopy(decoded, i * width, out, filled * width, width);
+                        filled++;
+                    }
+                }
+            }
+            return Arrays.copyOf(out, n * width);
+        }
+    }
+}

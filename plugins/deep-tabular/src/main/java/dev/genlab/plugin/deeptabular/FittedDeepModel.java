@@ -1,0 +1,64 @@
+package dev.genlab.plugin.deeptabular;
+
+import ai.djl.ndarray.NDManager;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.Table;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the deep models share once fitted: the transformer, the weights on the heap (no native memory is held
+ * between calls) and the architecture. Each {@link #sample} builds the network in a fresh manager, generates
+ * encoded rows in chunks and decodes them; the same seed gives the same rows.
+ */
+abstract class FittedDeepModel implements FittedModel {
+    /** Rows generated per forward pass when sampling. */
+    static final int CHUNK = 5000;
+
+    final String model;
+    final TabularTransformer transformer;
+    final Weights weights;
+    final Map<String, String> architecture;
+    final DeviceChoice device;
+
+    FittedDeepModel(String model, TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
+        this.model = model;
+        this.transformer = transformer;
+        this.weights = weights;
+        this.architecture = Map.copyOf(architecture);
+        this.device = device;
+    }
+
+    @Override
+    public Data sample(int n, long seed) {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot sample " + n + " rows");
+        }
+        if (transformer.width() == 0 || n == 0) {
+            return transformer.inverse(new float[0], n); // every column constant (or all missing)
+        }
+        float[] encoded;
+        try (NDManager manager = DjlEngine.newManager(DjlEngine.device(device))) {
+            encoded = generate(manager, n, seed);
+        }
+        return transformer.inverse(encoded, n);
+    }
+
+    /** {@code n} encoded rows (row-major, transformer width), ready for {@code inverse}. */
+    abstract float[] generate(NDManager manager, int n, long seed);
+
+    Table table(float[] encoded, int n) {
+        return transformer.inverse(encoded, n);
+    }
+
+    @Override
+    public void save(Path directory) throws IOException {
+        new SavedModel(model, architecture, transformer, weights).write(directory);
+    }
+}

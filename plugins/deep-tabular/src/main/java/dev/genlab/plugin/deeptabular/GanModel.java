@@ -1,0 +1,224 @@
+package dev.genlab.plugin.deeptabular;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.nn.Adam;
+import dev.genlab.plugin.djl.nn.Critic;
+import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.EpochTrainer;
+import dev.genlab.plugin.djl.train.TrainingLoop;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.Seeds;
+import dev.genlab.spi.Table;
+import dev.genlab.spi.TrainingContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * A plain GAN for tables: an MLP generator (ReLU) and an MLP discriminator (LeakyReLU 0.2), trained with the
+ * standard non-saturating loss or WGAN-GP. Rows are encoded by the shared {@link TabularTransformer}; one-hot
+ * blocks get a softmax in training and a draw from it when sampling. An epoch is {@code rows / batch-size}
+ * generator updates, each after {@code discriminator-steps} discriminator updates.
+ */
+public final class GanModel implements GenerativeModel {
+    static final String NAME = GanModelPlugin.NAME;
+    private final GanConfig config;
+
+    @Inject
+    public GanModel(GanConfig config) {
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public FittedModel fit(Data train, TrainingContext context) {
+        Table table = train.asTable();
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("cannot fit a gan to a table without rows");
+        }
+        TabularTransformer transformer = TabularTransformer.fit(table,
+                new TabularTransformer.Options(config.numericEncoding(), 10, 0.005, config.maxCategories()));
+        if (transformer.width() == 0) {
+            return new FittedGan(transformer, new Weights(Map.of()), architecture(), config.device());
+        }
+        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
+        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
+            Trainer trainer = new Trainer(root, transformer, data, context.seed());
+            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                    trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
+            return new FittedGan(transformer, trainer.networks.weights("generator"), architecture(), config.device());
+        }
+    }
+
+    private Map<String, String> architecture() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("latent-dim", Integer.toString(config.latentDim()));
+        a.put("generator-dims", ConfigChecks.dimsText(config.generatorDims()));
+        return a;
+    }
+
+    @Override
+    public FittedModel load(Path directory) throws IOException {
+        SavedModel saved = SavedModel.read(directory, NAME);
+        saved.integer("latent-dim");
+        saved.string("generator-dims");
+        return new FittedGan(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    private final class Trainer implements EpochTrainer {
+        final Networks networks = new Networks();
+        final NDManager root;
+        final EncodedTable data;
+        final ReluMlp generator;
+        final Critic critic;
+        final Adam generatorAdam;
+        final Adam criticAdam;
+        final ParameterSet criticParams;
+        final OutputLayer output;
+        final long seed;
+        final int width;
+
+        Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed) {
+            this.root = root;
+            this.data = data;
+            this.seed = seed;
+            this.width = transformer.width();
+            SplittableRandom init = Seeds.random(seed, "init");
+            ParameterSet g = networks.network("generator", new ParameterSet(root));
+            generator = new ReluMlp(g, "generator", config.latentDim(), config.generatorDims(), width, init);
+            criticParams = networks.network("discriminator", new ParameterSet(root));
+            int[] dims = config.discriminatorDims().stream().mapToInt(Integer::intValue).toArray();
+            critic = new Critic(criticParams, "discriminator", width, dims, 0.2, 0, init);
+            generatorAdam = networks.optimizer("generator", new Adam(g, config.learningRate(), config.beta1(), config.beta2(), 0));
+            criticAdam = networks.optimizer("discriminator", new Adam(criticParams, config.learningRate(), config.beta1(), config.beta2(), 0));
+            output = new OutputLayer(transformer.spans());
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch) {
+            SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
+            int batch = config.batchSize();
+            int[] order = data.permutation(random);
+            int steps = Math.max(1, data.rows / batch);
+            boolean wgan = config.loss() == GanLoss.WGAN_GP;
+            double gSum = 0;
+            double dSum = 0;
+            double wSum = 0;
+            int cursor = 0;
+            Engine engine = DjlEngine.engine();
+            for (int step = 0; step < steps; step++) {
+                try (NDManager m = root.newSubManager()) {
+                    for (int k = 0; k < config.discriminatorSteps(); k++) {
+                        NDArray real = data.batch(m, order, cursor, batch);
+                        cursor += batch;
+                        NDArray fake = output.activate(generator.forward(noise(m, random, batch)), 0).stopGradient();
+                        criticParams.zeroGradients();
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            NDArray dReal = critic.forward(real, true);
+                            NDArray dFake = critic.forward(fake, true);
+                            NDArray loss;
+                            if (wgan) {
+                                NDArray distance = dReal.mean().sub(dFake.mean());
+                                NDArray u = m.create(uniform(random, batch), new Shape(batch, 1));
+                                loss = distance.neg().add(critic.gradientPenalty(real, fake, u, config.gradientPenalty(), true));
+                                wSum += distance.getFloat();
+                            } else {
+                                loss = Activation.softPlus(dReal.neg()).mean().add(Activation.softPlus(dFake).mean());
+                            }
+                            collector.backward(loss);
+                            dSum += loss.getFloat();
+                        }
+                        criticAdam.step();
+                    }
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        NDArray fake = output.activate(generator.forward(noise(m, random, batch)), 0);
+                        NDArray score = critic.forward(fake, true);
+                        NDArray loss = wgan ? score.mean().neg() : Activation.softPlus(score.neg()).mean();
+                        collector.backward(loss);
+                        gSum += loss.getFloat();
+                    }
+                    generatorAdam.step();
+                }
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("loss.generator", gSum / steps);
+            metrics.put("loss.discriminator", dSum / (steps * (double) config.discriminatorSteps()));
+            if (wgan) {
+                metrics.put("wasserstein-estimate", wSum / (steps * (double) config.discriminatorSteps()));
+            }
+            return metrics;
+        }
+
+        private NDArray noise(NDManager m, SplittableRandom random, int rows) {
+            return m.create(Gaussians.fill(random, rows * config.latentDim()), new Shape(rows, config.latentDim()));
+        }
+
+        @Override
+        public Weights checkpointState() {
+            return networks.checkpoint();
+        }
+
+        @Override
+        public void restore(Weights state) {
+            networks.restore(state);
+        }
+
+        @Override
+        public String fingerprint() {
+            return NAME + " width " + width + " rows " + data.rows + " " + architecture() + " disc " + config.discriminatorDims() + " loss " + config.loss();
+        }
+    }
+
+    static float[] uniform(SplittableRandom random, int n) {
+        float[] u = new float[n];
+        for (int i = 0; i < n; i++) {
+            u[i] = (float) random.nextDouble();
+        }
+        return u;
+    }
+
+    static final class FittedGan extends FittedDeepModel {
+        FittedGan(TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
+            super(NAME, transformer, weights, architecture, device);
+        }
+
+        @Override
+        float[] generate(NDManager manager, int n, long seed) {
+            int latent = Integer.parseInt(architecture.get("latent-dim"));
+            List<Integer> dims = ConfigChecks.parseDims(architecture.get("generator-dims"));
+            int width = transformer.width();
+            ParameterSet params = new ParameterSet(manager);
+            ReluMlp generator = new ReluMlp(params, "generator", latent, dims, width, new SplittableRandom(0));
+            params.assign(weights.part("generator."));
+            OutputLayer output = new OutputLayer(transformer.spans());
+            SplittableRandom noise = Seeds.random(seed, "noise");
+            SplittableRandom draws = Seeds.random(seed, "categories");
+            float[] out = new float[n * width];
+            for (int from = 0; from < n; from += CHUNK) {
+                int rows = Math.min(CHUNK, n - from);
+                try (NDManager m = manager.newSubManager()) {
+                    NDArray z = m.create(Gaussians.fill(noise, rows * latent), new Shape(rows, latent));
+                    float[] raw = generator.forward(z).toFloatArray();
+                    System.arraycopy(output.decode(raw, rows, width, draws), 0, out, from * width, rows * width);
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.genlab.plugin.deeptabular;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.ParameterSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Hidden layers of Linear → ReLU, then a linear output layer (no output activation). */
+final class ReluMlp {
+    private final List<Dense> hidden = new ArrayList<>();
+    private final Dense output;
+
+    ReluMlp(ParameterSet params, String name, int in, List<Integer> dims, int out, SplittableRandom init) {
+        int width = in;
+        for (int i = 0; i < dims.size(); i++) {
+            hidden.add(new Dense(params, name + ".hidden" + i, width, dims.get(i), init));
+            width = dims.get(i);
+        }
+        output = new Dense(params, name + ".out", width, out, init);
+    }
+
+    NDArray forward(NDArray x) {
+        NDArray a = x;
+        for (Dense d : hidden) {
+            a = Activation.relu(d.forward(a));
+        }
+        return output.forward(a);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.genlab.plugin.deeptabular;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.nn.Adam;
+import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.tabular.NumericEncoding;
+import dev.genlab.plugin.djl.tabular.Span;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.EpochTrainer;
+import dev.genlab.plugin.djl.train.TrainingLoop;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.Seeds;
+import dev.genlab.spi.Table;
+import dev.genlab.spi.TrainingContext;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * TVAE (Xu et al. 2019), after the reference implementation: mode-specific normalisation, an MLP encoder to a
+ * Gaussian latent (reparameterised), an MLP decoder with a learned output scale per bounded value, and the loss
+ * {@code loss-factor * (Gaussian NLL of values + cross-entropy of one-hot blocks) + KL}, both per row. Sampling
+ * decodes standard normal latents, adds the learned noise to values and takes the argmax of one-hot blocks.
+ */
+public final class TvaeModel implements GenerativeModel {
+    static final String NAME = TvaeModelPlugin.NAME;
+    private final TvaeConfig config;
+
+    @Inject
+    public TvaeModel(TvaeConfig config) {
+        this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public FittedModel fit(Data train, TrainingContext context) {
+        Table table = train.asTable();
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("cannot fit tvae to a table without rows");
+        }
+        TabularTransformer transformer = TabularTransformer.fit(table,
+                new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories()));
+        if (transformer.width() == 0) {
+            return new FittedTvae(transformer, new Weights(Map.of()), architecture(), config.device());
+        }
+        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
+        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
+            Trainer trainer = new Trainer(root, transformer, data, context.seed());
+            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                    trainer, m -> String.format(Locale.ROOT, "loss %.3f kl %.3f", m.get("loss.total"), m.get("loss.kl")));
+            return new FittedTvae(transformer, trainer.networks.weights("decoder"), architecture(), config.device());
+        }
+    }
+
+    private Map<String, String> architecture() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("embedding-dim", Integer.toString(config.embeddingDim()));
+        a.put("decompress-dims", ConfigChecks.dimsText(config.decompressDims()));
+        return a;
+    }
+
+    @Override
+    public FittedModel load(Path directory) throws IOException {
+        SavedModel saved = SavedModel.read(directory, NAME);
+        saved.integer("embedding-dim");
+        saved.string("decompress-dims");
+        return new FittedTvae(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    /** The decoder and its learned output scales. */
+    static final class Decoder {
+        final ReluMlp mlp;
+        final NDArray sigma;
+
+        Decoder(ParameterSet params, int embedding, List<Integer> dims, int width, SplittableRandom init) {
+            mlp = new ReluMlp(params, "decoder", embedding, dims, width, init);
+            float[] s = new float[width];
+            Arrays.fill(s, 0.1f);
+            sigma = params.parameter("decoder.sigma", new long[] {width}, s);
+        }
+    }
+
+    private final class Trainer implements EpochTrainer {
+        final Networks networks = new Networks();
+        final NDManager root;
+        final EncodedTable data;
+        final ReluMlp encoder;
+        final Dense mu;
+        final Dense logVar;
+        final Decoder decoder;
+        final Adam encoderAdam;
+        final Adam decoderAdam;
+        final List<Span> spans;
+        final NDArray valueMask;
+        final float[] valueMaskHost;
+        final long seed;
+        final int width;
+
+        Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed) {
+            this.root = root;
+            this.data = data;
+            this.seed = seed;
+            this.width = transformer.width();
+            this.spans = transformer.spans();
+            SplittableRandom init = Seeds.random(seed, "init");
+            ParameterSet e = networks.network("encoder", new ParameterSet(root));
+            List<Integer> compress = config.compressDims();
+            encoder = new ReluMlp(e, "encoder", width, compress.subList(0, compress.size() - 1), compress.get(compress.size() - 1), init);
+            mu = new Dense(e, "encoder.mu", compress.get(compress.size() - 1), config.embeddingDim(), init);
+            logVar = new Dense(e, "encoder.logvar", compress.get(compress.size() - 1), config.embeddingDim(), init);
+            ParameterSet d = networks.network("decoder", new ParameterSet(root));
+            decoder = new Decoder(d, config.embeddingDim(), config.decompressDims(), width, init);
+            encoderAdam = networks.optimizer("encoder", new Adam(e, config.learningRate(), 0.9, 0.999, config.weightDecay()));
+            decoderAdam = networks.optimizer("decoder", new Adam(d, config.learningRate(), 0.9, 0.999, config.weightDecay()));
+            valueMaskHost = new float[width];
+            for (Span s : spans) {
+                if (s.activation() != Span.Activation.SOFTMAX) {
+                    valueMaskHost[s.start()] = 1;
+                }
+            }
+            valueMask = root.create(valueMaskHost, new Shape(1, width));
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch) {
+            SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
+            int batch = Math.min(config.batchSize(), data.rows);
+            int[] order = data.permutation(random);
+            int steps = Math.max(1, data.rows / batch);
+            double totalSum = 0;
+            double recSum = 0;
+            double klSum = 0;
+            Engine engine = DjlEngine.engine();
+            for (int step = 0; step < steps; step++) {
+                try (NDManager m = root.newSubManager()) {
+                    NDArray x = data.batch(m, order, step * batch, batch);
+                    NDArray eps = m.create(Gaussians.fill(random, batch * config.embeddingDim()), new Shape(batch, config.embeddingDim()));
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        // the encoder's last hidden layer is its ReLU MLP's output layer
+                        NDArray h = Activation.relu(encoder.forward(x));
+                        NDArray mean = mu.forward(h);
+                        NDArray logvar = logVar.forward(h);
+                        NDArray z = eps.mul(logvar.mul(0.5f).exp()).add(mean);
+                        NDArray rec = decoder.mlp.forward(z);
+                        NDArray sigma = decoder.sigma;
+                        NDArray values = x.sub(rec.tanh()).square().div(sigma.square().mul(2f)).mul(valueMask).sum()
+                                .add(sigma.log().mul(valueMask).sum().mul((float) batch));
+                        NDArray crossEntropy = null;
+                        for (Span s : spans) {
+                            if (s.activation() == Span.Activation.SOFTMAX) {
+                                String slice = ":, " + s.start() + ":" + s.end();
+                                NDArray ce = rec.get(slice).logSoftmax(-1).mul(x.get(slice)).sum().neg();
+                                crossEntropy = crossEntropy == null ? ce : crossEntropy.add(ce);
+                            }
+                        }
+                        NDArray reconstruction = crossEntropy == null ? values : values.add(crossEntropy);
+                        reconstruction = reconstruction.mul((float) config.lossFactor()).div((float) batch);
+                        NDArray kl = logvar.add(1f).sub(mean.square()).sub(logvar.exp()).sum().mul(-0.5f).div((float) batch);
+                        NDArray loss = reconstruction.add(kl);
+                        collector.backward(loss);
+                        totalSum += loss.getFloat();
+                        recSum += reconstruction.getFloat();
+                        klSum += kl.getFloat();
+                    }
+                    encoderAdam.step();
+                    decoderAdam.step();
+                    clampSigma();
+                }
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("loss.total", totalSum / steps);
+            metrics.put("loss.reconstruction", recSum / steps);
+            metrics.put("loss.kl", klSum / steps);
+            return metrics;
+        }
+
+        /** As the reference: the output scales stay within [0.01, 1]. */
+        private void clampSigma() {
+            float[] s = decoder.sigma.toFloatArray();
+            for (int i = 0; i < s.length; i++) {
+                s[i] = Math.min(1f, Math.max(0.01f, s[i]));
+            }
+            decoder.sigma.set(FloatBuffer.wrap(s));
+        }
+
+        @Override
+        public Weights checkpointState() {
+            return networks.checkpoint();
+        }
+
+        @Override
+        public void restore(Weights state) {
+            networks.restore(state);
+        }
+
+        @Override
+        public String fingerprint() {
+            return NAME + " width " + width + " rows " + data.rows + " " + architecture() + " compress " + config.compressDims();
+        }
+    }
+
+    static final class FittedTvae extends FittedDeepModel {
+        FittedTvae(TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
+            super(NAME, transformer, weights, architecture, device);
+        }
+
+        @Override
+        float[] generate(NDManager manager, int n, long seed) {
+            int embedding = Integer.parseInt(architecture.get("embedding-dim"));
+            List<Integer> dims = ConfigChecks.parseDims(architecture.get("decompress-dims"));
+            int width = transformer.width();
+            ParameterSet params = new ParameterSet(manager);
+            Decoder decoder = new Decoder(params, embedding, dims, width, new SplittableRandom(0));
+            params.assign(weights.part("decoder."));
+            float[] sigma = decoder.sigma.toFloatArray();
+            OutputLayer output = new OutputLayer(transformer.spans());
+            SplittableRandom noise = Seeds.random(seed, "noise");
+            SplittableRandom jitter = Seeds.random(seed, "value-noise");
+            float[] out = new float[n * width];
+            List<Span> values = transformer.spans().stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).toList();
+            for (int from = 0; from < n; from += CHUNK) {
+                int rows = Math.min(CHUNK, n - from);
+                try (NDManager m = manager.newSubManager()) {
+                    NDArray z = m.create(Gaussians.fill(noise, rows * embedding), new Shape(rows, embedding));
+                    float[] decoded = output.decode(decoder.mlp.forward(z).toFloatArray(), rows, width, null);
+                    for (int i = 0; i < rows; i++) {
+                        for (Span s : values) {
+                            decoded[i * width + s.start()] += (float) (sigma[s.start()] * Gaussians.next(jitter));
+                        }
+                    }
+                    System.arraycopy(decoded, 0, out, from * width, rows * width);
+                }
+            }
+            return out;
+        }
+    }
+}

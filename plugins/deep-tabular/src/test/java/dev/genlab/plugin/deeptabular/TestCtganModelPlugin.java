@@ -1,0 +1,32 @@
+package dev.genlab.plugin.deeptabular;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.genlab.spi.Data;
+import dev.genlab.spi.Plugin;
+import dev.genlab.testkit.ModelPluginContract;
+import dev.genlab.testkit.PluginHarness;
+import org.junit.jupiter.api.Test;
+
+/** The testkit's contract, with the plugin built as a run builds it (ServiceLoader, config binder, Guice). */
+class TestCtganModelPlugin extends ModelPluginContract {
+    @Override
+    protected Plugin plugin() {
+        return new CtganModelPlugin();
+    }
+
+    @Override
+    protected String settings() {
+        return ModelSettings.CTGAN;
+    }
+
+    @Override
+    protected Data trainingData() {
+        return SmallTables.mixed(300, 17);
+    }
+
+    @Test
+    void defaultsAreThoseOfReferenceConf() {
+        assertEquals(CtganConfig.defaults(), PluginHarness.config(descriptor(), ""));
+    }
+}
