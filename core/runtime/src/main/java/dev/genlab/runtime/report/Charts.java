@@ -145,8 +145,8 @@ final class Charts {
     /** A matrix as a heat map; blue for negative, white for zero, red for positive, clipped to [min, max]. */
     static byte[] heatMap(String title, List<String> columns, double[][] values, double min, double max) {
         int k = columns.size();
-        int size = Math.max(380, Math.min(900, 140 + 26 * k));
-        HeatMapChart chart = new HeatMapChartBuilder().width(size + 90).height(size).title(title).build();
+        int size = Math.max(380, Math.min(900, 140 + 28 * k));
+        HeatMapChart chart = new HeatMapChartBuilder().width(size + 70).height(size).title(title).build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -158,8 +158,9 @@ final class Charts {
                 ? new Color[] {new Color(0x2C, 0x5A, 0xA0), Color.WHITE, new Color(0xB2, 0x2B, 0x2B)}
                 : new Color[] {Color.WHITE, new Color(0xB2, 0x2B, 0x2B)});
         chart.getStyler().setShowValue(k <= 16);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        // ".08" rather than "0.08": narrow enough for the cells of a 16-column matrix
+        chart.getStyler().setHeatMapValueDecimalPattern("#.00");
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {

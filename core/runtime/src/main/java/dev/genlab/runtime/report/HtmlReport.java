@@ -54,8 +54,11 @@ public final class HtmlReport {
      */
     public static Map<String, Path> capture(Path runDirectory, RunStatus status) {
         try {
+            long start = System.nanoTime();
             StoredRun run = new LocalRunStore(runDirectory.getParent()).find(runDirectory.getFileName().toString()).orElseThrow();
-            return write(run, status, System.currentTimeMillis());
+            Map<String, Path> written = write(run, status, System.currentTimeMillis());
+            log.debug("report of {} written in {} ms", run.id(), (System.nanoTime() - start) / 1_000_000);
+            return written;
         } catch (IOException | RuntimeException e) {
             log.warn("report not written: {}", e.toString());
             log.debug("report not written", e);

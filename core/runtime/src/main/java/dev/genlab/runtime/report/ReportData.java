@@ -102,8 +102,10 @@ public record ReportData(String modality, int realRows, int syntheticRows, List<
      */
     public static Map<String, Path> capture(Data real, Data synthetic, Path artifactsDirectory) {
         try {
+            long start = System.nanoTime();
             Path file = artifactsDirectory.resolve(ARTIFACT);
             write(of(real, synthetic), file);
+            log.debug("report data captured in {} ms", (System.nanoTime() - start) / 1_000_000);
             return Map.of(ARTIFACT, file);
         } catch (IOException | RuntimeException e) {
             log.warn("report data not captured: {}", e.toString());
