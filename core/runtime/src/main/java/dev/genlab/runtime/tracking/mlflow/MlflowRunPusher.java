@@ -66,9 +66,8 @@ final class MlflowRunPusher {
         String experimentId = api.experimentId(experimentName);
         Map<String, String> all = new LinkedHashMap<>(sanitizedTags(tags));
         all.put(RUN_ID_TAG, localRunId);
-        if (parentLocalId != null) {
-            parentRunId(experimentId, parentLocalId, storeRoot).ifPresent(p -> all.put(MlflowRunTags.PARENT, p));
-        }
+        Optional<String> parent = parentLocalId == null ? Optional.empty() : parentRunId(experimentId, parentLocalId, storeRoot);
+        parent.ifPresent(p -> all.put(MlflowRunTags.PARENT, p));
         Optional<MlflowTrackingApi.RemoteRun> found = api.findRunByTag(experimentId, RUN_ID_TAG, localRunId);
         MlflowTrackingApi.RemoteRun run;
         if (found.isPresent()) {
@@ -78,6 +77,7 @@ final class MlflowRunPusher {
         } else {
             run = api.createRun(experimentId, MlflowLimits.truncate(runName, MlflowLimits.RUN_NAME_LENGTH), startTime, all);
         }
+        s.parentLinked = parent.isPresent() && found.isEmpty();
         s.experimentId = experimentId;
         s.runId = run.runId();
         s.artifactUri = run.artifactUri();
@@ -97,6 +97,22 @@ final class MlflowRunPusher {
             }
         }
         return api.findRunByTag(experimentId, RUN_ID_TAG, parentLocalId).map(MlflowTrackingApi.RemoteRun::runId);
+    }
+
+    /** Tags a child run with its parent once the parent is on the server; true when linked (now or before). */
+    boolean linkParent(String parentLocalId, Path storeRoot) {
+        MlflowSyncState.Server s = server();
+        if (s.parentLinked) {
+            return true;
+        }
+        Optional<String> parent = parentRunId(s.experimentId, parentLocalId, storeRoot);
+        if (parent.isEmpty()) {
+            return false;
+        }
+        api.logBatch(runId(), List.of(), Map.of(), Map.of(MlflowRunTags.PARENT, parent.get()));
+        s.parentLinked = true;
+        state.save();
+        return true;
     }
 
     void pushParams(Map<String, String> params) {

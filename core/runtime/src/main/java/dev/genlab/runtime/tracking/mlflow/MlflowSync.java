@@ -98,7 +98,7 @@ public final class MlflowSync {
             List<MetricPoint> points = run.metrics();
             List<String> artifacts = artifacts(run);
             MlflowSyncState.Server before = state.existing(api.http().server().toString());
-            if (before != null && upToDate(before, status, points.size(), artifacts)) {
+            if (before != null && upToDate(before, status, points.size(), artifacts) && (run.parentId() == null || before.parentLinked)) {
                 return new Result(run.id(), Outcome.UP_TO_DATE, "run " + before.runId);
             }
             return push(run, storeRoot, state, status, points, artifacts);
@@ -139,6 +139,9 @@ public final class MlflowSync {
         tags.putAll(MlflowRunTags.withDerived(genlabTags));
         tags.putAll(MlflowRunTags.atEnd(run.name(), genlabTags, status, error));
         pusher.pushTags(tags);
+        if (run.parentId() != null && !s.parentLinked && pusher.linkParent(run.parentId(), storeRoot)) {
+            done.add("parent run");
+        }
         pusher.pushMetrics(points, 0);
         long sent = metricsBefore < 0 ? points.size() : points.size() - metricsBefore;
         if (sent > 0) {

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *     "http://127.0.0.1:5000": {
  *       "experiment_id": "1", "run_id": "…", "artifact_uri": "mlflow-artifacts:/1/…/artifacts",
  *       "params_pushed": true, "inputs_pushed": true,
+ *       "parent_linked": false,     a child run whose parent was not on the server yet gets its mlflow.parentRunId later
  *       "metrics_pushed": 120,      the first 120 lines of metrics.jsonl are on the server
  *       "metrics_sending": 150,     lines 120..149 were sent without an answer: maybe applied (checked before resending)
  *       "artifacts_pushed": ["config.conf", "synthetic.csv"],
@@ -45,6 +46,7 @@ final class MlflowSyncState {
         String artifactUri;
         boolean paramsPushed;
         boolean inputsPushed;
+        boolean parentLinked;
         long metricsPushed;
         long metricsSending;
         final TreeSet<String> artifactsPushed = new TreeSet<>();
@@ -66,6 +68,7 @@ final class MlflowSyncState {
             m.put("artifact_uri", artifactUri);
             m.put("params_pushed", paramsPushed);
             m.put("inputs_pushed", inputsPushed);
+            m.put("parent_linked", parentLinked);
             m.put("metrics_pushed", metricsPushed);
             m.put("metrics_sending", metricsSending);
             m.put("artifacts_pushed", new ArrayList<>(artifactsPushed));
@@ -81,6 +84,7 @@ final class MlflowSyncState {
             s.artifactUri = (String) m.get("artifact_uri");
             s.paramsPushed = Boolean.TRUE.equals(m.get("params_pushed"));
             s.inputsPushed = Boolean.TRUE.equals(m.get("inputs_pushed"));
+            s.parentLinked = Boolean.TRUE.equals(m.get("parent_linked"));
             s.metricsPushed = m.get("metrics_pushed") instanceof Number n ? n.longValue() : 0;
             s.metricsSending = m.get("metrics_sending") instanceof Number n ? n.longValue() : s.metricsPushed;
             if (m.get("artifacts_pushed") instanceof List<?> l) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,19 @@ public final class MlflowTracker implements RunTracker {
         MlflowTrackingApi api = new MlflowTrackingApi(new MlflowHttp(MlflowHttp.normalize(uri), MlflowHttp.Settings.DEFAULT));
         return new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, MlflowDatasetInput.of(prepared),
                 prepared.experiment().file().toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * A tracker for a run without a prepared experiment (e.g. a sweep's parent run), or empty when
+     * {@code tracking.mlflow.uri} is not set.
+     */
+    public static Optional<MlflowTracker> forSettings(ExperimentSettings.Mlflow settings, Path storeRoot, String sourceName) {
+        Optional<String> uri = settings.uri().filter(u -> !u.isBlank());
+        if (uri.isEmpty()) {
+            return Optional.empty();
+        }
+        MlflowTrackingApi api = new MlflowTrackingApi(new MlflowHttp(MlflowHttp.normalize(uri.get()), MlflowHttp.Settings.DEFAULT));
+        return Optional.of(new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, null, sourceName));
     }
 
     /** The MLflow run id, once the run exists on the server. */

@@ -18,7 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.genlab.runtime.run.RunOutcome;
 import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.store.StoredRun;
+import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.runtime.util.Json;
 import java.io.IOException;
@@ -142,6 +144,33 @@ class TestMlflowSync {
         assertEquals(runId, state(local, server.uri()).get("run_id"));
         assertEquals(1, serverRuns(api, experiment).size());
         assertSameHistories(api, runId, local);
+    }
+
+    @Test
+    void aChildTrackedBeforeItsParentReachedMlflowIsNestedBySync(MlflowServer server) throws Exception {
+        String experiment = uniqueExperiment("late-parent");
+        LocalRunStore store = new LocalRunStore(dir.resolve("runs"));
+        MlflowTrackingApi api = api(server.uri());
+        long now = System.currentTimeMillis();
+        RunInfo parent = new RunInfo(LocalRunStore.newRunId("sweep", now), "sweep", experiment, null, now);
+        RunWriter parentWriter = store.create(parent);
+        RunInfo child = new RunInfo(LocalRunStore.newRunId("trial-0", now + 1), "trial-0", experiment, parent.id(), now + 1);
+        store.create(child).ended(RunStatus.FINISHED, null, now + 5);
+        MlflowTracker tracker = new MlflowTracker(api, null, store.root(), null, null);
+        tracker.started(child);
+        tracker.ended(RunStatus.FINISHED, null, now + 5);
+        parentWriter.ended(RunStatus.FINISHED, null, now + 10);
+        assertEquals(null, pairs(serverRun(api, tracker.mlflowRunId()).path("data").path("tags")).get("mlflow.parentRunId"),
+                "the parent was only local while the child ran");
+
+        List<MlflowSync.Result> results = new MlflowSync(api).sync(store, List.of());
+        assertEquals(List.of(MlflowSync.Outcome.PUSHED, MlflowSync.Outcome.PUSHED), results.stream().map(MlflowSync.Result::outcome).toList(),
+                results.toString());
+        String parentRunId = (String) state(stored(store.root(), parent.id()), server.uri()).get("run_id");
+        assertEquals(parentRunId, pairs(serverRun(api, tracker.mlflowRunId()).path("data").path("tags")).get("mlflow.parentRunId"));
+        assertEquals(List.of(MlflowSync.Outcome.UP_TO_DATE, MlflowSync.Outcome.UP_TO_DATE),
+                new MlflowSync(api).sync(store, List.of()).stream().map(MlflowSync.Result::outcome).toList());
+        assertEquals(2, serverRuns(api, experiment).size());
     }
 
     @Test
