@@ -164,6 +164,12 @@ final class RunCommand implements Callable<Integer> {
         if (!outcome.results().isEmpty()) {
             out.println();
             out.print(resultsTable(outcome.results(), outcome.headlines()).render());
+            TextTable paired = realVersusSynthetic(outcome.results());
+            if (!paired.isEmpty()) {
+                out.println();
+                out.println("real vs synthetic (a change that moves away from 0 or 1 amplifies bias):");
+                out.print(paired.render());
+            }
             out.println("  (" + outcome.results().size() + " values in " + outcome.directory().resolve("results.json") + ")");
         }
         if (outcome.error() != null) {
@@ -188,6 +194,24 @@ final class RunCommand implements Callable<Integer> {
             boolean headline = key.equals(headlines.get(metric));
             if (headline || !rest.contains(".")) {
                 table.row(key, format(e.getValue()), headline ? "◀ headline" : "");
+            }
+        }
+        return table;
+    }
+
+    /** Rows for every {@code X.real} result that has an {@code X.synthetic} (and maybe {@code X.change}), e.g. bias metrics. */
+    static TextTable realVersusSynthetic(Map<String, Double> results) {
+        TextTable table = new TextTable("measure", "real", "synthetic", "change");
+        for (Map.Entry<String, Double> e : results.entrySet()) {
+            String key = e.getKey();
+            if (!key.endsWith(".real")) {
+                continue;
+            }
+            String base = key.substring(0, key.length() - ".real".length());
+            Double synthetic = results.get(base + ".synthetic");
+            if (synthetic != null) {
+                Double change = results.get(base + ".change");
+                table.row(base, format(e.getValue()), format(synthetic), change == null ? "" : format(change));
             }
         }
         return table;
