@@ -151,8 +151,8 @@ public final class FairnessMetric implements Metric {
                     rate(syntheticModel, m -> m.difference(m::truePositiveRate)));
             triple(values, "accuracy_difference." + a.key(), rate(realModel, m -> m.difference(m::accuracy)),
                     rate(syntheticModel, m -> m.difference(m::accuracy)));
-            worstDp = worse(worstDp, Math.abs(dpSynthetic - dpReal));
-            worstEo = worse(worstEo, Math.abs(eoSynthetic - eoReal));
+            worstDp = worse(worstDp, dpSynthetic - dpReal);
+            worstEo = worse(worstEo, eoSynthetic - eoReal);
         }
         values.put("amplification.dp_difference", worstDp);
         values.put("amplification.equalized_odds_difference", worstEo);

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * What a metric writes besides its numbers: CSV tables and notes (why a value is NaN), as artifacts under the
- * metric's name; notes are also logged as warnings.
+ * metric's name; notes are also logged (debug level: the runner shows the values, the notes are in the artifacts).
  */
 final class Report {
     private static final System.Logger LOG = System.getLogger(Report.class.getName());
@@ -25,7 +25,7 @@ final class Report {
     /** Records why something could not be computed. */
     synchronized void note(String message) {
         notes.add(message);
-        LOG.log(System.Logger.Level.WARNING, metric + ": " + message);
+        LOG.log(System.Logger.Level.DEBUG, metric + ": " + message);
     }
 
     synchronized List<String> notes() {

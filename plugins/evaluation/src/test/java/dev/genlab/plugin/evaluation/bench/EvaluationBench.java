@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
  * the 16,281 official test rows as holdout, and 32,561 synthetic rows made by resampling the training rows and
  * giving 10% of the cells of every column another row's value. Prints one line per
  * metric and the total (wall-clock time, and the process's CPU time, which shows how busy the machine was); not a test.
+ * Arguments name the metrics to run (default: all); {@code -Dbench.values=true} also prints every value.
  *
  * <pre>mvn -q -f plugins/evaluation/pom.xml test-compile exec:java -Dexec.mainClass=dev.genlab.plugin.evaluation.bench.EvaluationBench -Dexec.classpathScope=test</pre>
  */
@@ -57,6 +58,9 @@ public final class EvaluationBench {
             totalCpu += cpuTime;
             System.out.printf(Locale.ROOT, "%-10s %7.2f s wall %7.2f s cpu   %s = %.4f%n", name, elapsed / 1e9, cpuTime / 1e9, result.headline(),
                     result.get(result.headline()));
+            if (Boolean.getBoolean("bench.values")) {
+                result.values().forEach((k, v) -> System.out.printf(Locale.ROOT, "    %s.%s = %.4f%n", name, k, v));
+            }
         }
         System.out.printf(Locale.ROOT, "%-10s %7.2f s wall %7.2f s cpu%n", "suite", total / 1e9, totalCpu / 1e9);
     }
