@@ -106,7 +106,7 @@ public final class DetectionMetric implements Metric {
         Map<Long, Integer> groupOf = new HashMap<>();
         int[] group = new int[rows.rows()];
         for (int r = 0; r < rows.rows(); r++) {
-            group[r] = groupOf.computeIfAbsent(rowHash(rows, r), h -> groupOf.size());
+            group[r] = groupOf.computeIfAbsent(rows.hash(r), h -> groupOf.size());
         }
         int groups = groupOf.size();
         int[] order = new int[groups];
@@ -126,19 +126,6 @@ public final class DetectionMetric implements Metric {
             out[r] = foldOfGroup[group[r]];
         }
         return out;
-    }
-
-    private static long rowHash(EncodedRows rows, int r) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (int j = 0; j < rows.numericDims(); j++) {
-            h = (h ^ Double.doubleToLongBits(rows.numeric()[r * rows.numericDims() + j] + 0.0)) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
-        }
-        for (int w = 0; w < rows.words(); w++) {
-            h = (h ^ rows.bits()[r * rows.words() + w]) * 0x94D049BB133111EBL;
-            h ^= h >>> 29;
-        }
-        return h;
     }
 
     private static EncodedRows concat(EncodedRows a, EncodedRows b) {

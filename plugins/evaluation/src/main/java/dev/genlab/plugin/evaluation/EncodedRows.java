@@ -93,4 +93,16 @@ record EncodedRows(int rows, int numericDims, double[] numeric, int words, long[
         }
         return out;
     }
+
+    /** A hash of row {@code r}'s encoding: equal rows hash alike. */
+    long hash(int r) {
+        long h = ExactCopies.SEED;
+        for (int j = 0; j < numericDims; j++) {
+            h = ExactCopies.mix(h, ExactCopies.canonical(numeric[r * numericDims + j]));
+        }
+        for (int w = 0; w < words; w++) {
+            h = ExactCopies.mix(h, bits[r * words + w]);
+        }
+        return h;
+    }
 }

@@ -37,16 +37,24 @@ final class ExactCopies {
     }
 
     private static long hash(Table t, int r) {
-        long h = 0x9E3779B97F4A7C15L;
+        long h = SEED;
         for (int c = 0; c < t.columnCount(); c++) {
-            long v = t.schema().column(c).isNumeric() ? canonical(t.numeric(c, r)) : t.code(c, r);
-            h = (h ^ v) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
+            h = mix(h, t.schema().column(c).isNumeric() ? canonical(t.numeric(c, r)) : t.code(c, r));
         }
         return h;
     }
 
-    private static long canonical(double v) {
+    /** Start value of a row hash built with {@link #mix}. */
+    static final long SEED = 0x9E3779B97F4A7C15L;
+
+    /** One step of a 64-bit row hash (SplitMix64-style multiply and shift). */
+    static long mix(long h, long value) {
+        h = (h ^ value) * 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 31);
+    }
+
+    /** The bits of {@code v} with every NaN alike and −0 equal to 0. */
+    static long canonical(double v) {
         return Double.isNaN(v) ? 0x7ff8000000000000L : Double.doubleToLongBits(v == 0 ? 0.0 : v);
     }
 
