@@ -160,7 +160,7 @@ public final class TvaeModel implements GenerativeModel {
                         NDArray logvar = logVar.forward(h);
                         NDArray z = eps.mul(logvar.mul(0.5f).exp()).add(mean);
                         NDArray rec = decoder.mlp.forward(z);
-                        NDArray sigma = decoder.sigma;
+                        NDArray sigma = ParameterSet.local(decoder.sigma, m);
                         NDArray values = x.sub(rec.tanh()).square().div(sigma.square().mul(2f)).mul(valueMask).sum()
                                 .add(sigma.log().mul(valueMask).sum().mul((float) batch));
                         NDArray crossEntropy = null;

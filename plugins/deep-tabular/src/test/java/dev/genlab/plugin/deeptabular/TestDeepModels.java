@@ -140,6 +140,18 @@ class TestDeepModels {
     }
 
     @Test
+    void tvaeLearnsItsOutputScales() throws Exception {
+        FittedDeepModel fitted = (FittedDeepModel) model("tvae", "epochs = 5").fit(SmallTables.mixed(300, 1), context(1, "sigma"));
+        float[] sigma = fitted.weights.get("decoder.decoder.sigma").data();
+        boolean moved = false;
+        for (float v : sigma) {
+            moved |= Math.abs(v - 0.1f) > 1e-3;
+            assertTrue(v >= 0.01f && v <= 1f, "clamped to [0.01, 1]: " + v);
+        }
+        assertTrue(moved, "gradients reach the decoder's sigma");
+    }
+
+    @Test
     void aLoadedModelRefusesAnotherModelsFiles() throws Exception {
         FittedModel fitted = model("tvae", "").fit(SmallTables.mixed(200, 1), context(1, "tvae"));
         Path dir = Files.createDirectories(work.resolve("saved"));

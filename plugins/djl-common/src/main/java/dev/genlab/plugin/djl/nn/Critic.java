@@ -2,7 +2,6 @@ package dev.genlab.plugin.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -61,8 +60,9 @@ public final class Critic {
         if (!withGradient) {
             return new NDArray[] {score};
         }
-        long batch = x.getShape().get(0);
-        NDArray g = output.weight().broadcast(new Shape(batch, output.in()));
+        // Start from the batch's score so every array below belongs to the batch's manager (an operation's result
+        // joins its first operand's manager; starting from a parameter would park them all in the model's).
+        NDArray g = score.onesLike().matMul(output.weight());
         for (int l = hidden.size() - 1; l >= 0; l--) {
             g = g.mul(slopes.get(l)).matMul(hidden.get(l).weight());
         }

@@ -53,6 +53,16 @@ public final class ParameterSet {
         return array;
     }
 
+    /**
+     * {@code parameter} as an array of {@code manager} (a differentiable copy when recording gradients), so that
+     * results computed from it are freed with that manager rather than kept with the parameters.
+     */
+    public static NDArray local(NDArray parameter, NDManager manager) {
+        NDArray copy = parameter.duplicate();
+        copy.attach(manager);
+        return copy;
+    }
+
     public List<NDArray> trainable() {
         return List.copyOf(trainable);
     }

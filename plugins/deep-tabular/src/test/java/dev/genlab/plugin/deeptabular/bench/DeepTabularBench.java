@@ -1,0 +1,180 @@
+package dev.genlab.plugin.deeptabular.bench;
+
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.runtime.plugin.PluginKind;
+import dev.genlab.spi.ArtifactSink;
+import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.Progress;
+import dev.genlab.spi.Table;
+import dev.genlab.spi.TrainingContext;
+import dev.genlab.testkit.PluginHarness;
+import dev.genlab.testkit.TestContexts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Training speed (epochs/s, rows/s) and utility (train a logistic regression on synthetic rows, test on the real
+ * Adult test set) of each deep model on Adult. Not a test: timings depend on the machine.
+ *
+ * <pre>
+ * --models gan,ctgan,tvae,ddpm   which models (default all)
+ * --MODEL "hocon settings"       e.g. --ctgan "epochs = 10" (defaults: the plugin's reference.conf)
+ * --epochs N                     shorthand: epochs = N for every model
+ * --rows N                       train on the first N rows only
+ * --threads N                    PyTorch intra-op threads (default 2)
+ * --seed N                       run seed (default 1)
+ * --no-utility                   skip the classifier
+ * --data DIR                     folder with adult-train.csv.gz and adult-test.csv.gz
+ * </pre>
+ */
+public final class DeepTabularBench {
+    private DeepTabularBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        List<String> models = new ArrayList<>(List.of("gan", "ctgan", "tvae", "ddpm"));
+        String epochs = null;
+        int rows = Integer.MAX_VALUE;
+        String threads = "2";
+        long seed = 1;
+        boolean utility = true;
+        Path data = Path.of("/work/shared/datasets/adult");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--models" -> models = List.of(args[++i].split(","));
+                case "--epochs" -> epochs = args[++i];
+                case "--rows" -> rows = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = args[++i];
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--no-utility" -> utility = false;
+                case "--data" -> data = Path.of(args[++i]);
+                default -> {
+                    if (args[i].startsWith("--") && i + 1 < args.length) {
+                        settings.put(args[i].substring(2), args[++i]);
+                    } else {
+                        throw new IllegalArgumentException("unknown argument " + args[i]);
+                    }
+                }
+            }
+        }
+        System.setProperty("ai.djl.pytorch.num_threads", threads);
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Table[] adult = AdultCsv.load(data.resolve("adult-train.csv.gz"), data.resolve("adult-test.csv.gz"));
+        Table train = adult[0].rowCount() > rows ? adult[0].head(rows) : adult[0];
+        Table test = adult[1];
+        System.out.printf(Locale.ROOT, "Adult: %d training rows, %d test rows; %s, %s threads, %d cores, Java %s%n",
+                train.rowCount(), test.rowCount(), DjlEngine.describe(), threads, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "%-6s %7s %9s %9s %10s %13s %9s %7s  %s%n",
+                "model", "epochs", "fit s", "epochs/s", "rows/s", "sample rows/s", "accuracy", "F1", "settings");
+        if (utility) {
+            LogisticUtility.Score real = LogisticUtility.trainAndTest(train, test, AdultCsv.TARGET, AdultCsv.POSITIVE, seed);
+            System.out.printf(Locale.ROOT, "%-6s %7s %9s %9s %10s %13s %9.3f %7.3f  %s%n", "real", "-", "-", "-", "-", "-",
+                    real.accuracy(), real.f1(), "logistic regression on the real training rows");
+        }
+        Path work = Files.createTempDirectory("genlab-bench");
+        for (String model : models) {
+            String hocon = "device = cpu\n" + (epochs == null ? "" : "epochs = " + epochs + "\n") + settings.getOrDefault(model, "");
+            GenerativeModel generative = PluginHarness.create(PluginHarness.descriptor(PluginKind.MODEL, model), hocon, GenerativeModel.class);
+            Record config = PluginHarness.config(PluginHarness.descriptor(PluginKind.MODEL, model), hocon);
+            int modelEpochs = (Integer) config.getClass().getMethod("epochs").invoke(config);
+            TrainingContext context = new PrintingContext(TestContexts.training(seed, Files.createDirectories(work.resolve(model))));
+            long t0 = System.nanoTime();
+            FittedModel fitted = generative.fit(train, context);
+            double fitSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            Table synthetic = fitted.sample(train.rowCount(), seed).asTable();
+            double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+            String scores = "        -       -";
+            if (utility) {
+                LogisticUtility.Score s = LogisticUtility.trainAndTest(synthetic, test, AdultCsv.TARGET, AdultCsv.POSITIVE, seed);
+                scores = String.format(Locale.ROOT, "%9.3f %7.3f", s.accuracy(), s.f1());
+            }
+            System.out.printf(Locale.ROOT, "%-6s %7d %9.1f %9.3f %10.0f %13.0f %s  %s (load %s)%n", model, modelEpochs, fitSeconds,
+                    modelEpochs / fitSeconds, (double) train.rowCount() * modelEpochs / fitSeconds,
+                    train.rowCount() / sampleSeconds, scores, hocon.replace('\n', ' ').trim(), load());
+        }
+    }
+
+    /** The 1-minute load average, since other work on the machine changes every timing here. */
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    /** Prints the progress status to stderr about every 10% of the epochs. */
+    private static final class PrintingContext implements TrainingContext {
+        private final TestContexts.RecordingContext delegate;
+
+        PrintingContext(TestContexts.RecordingContext delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void logMetric(String key, double value, long step) {
+            delegate.logMetric(key, value, step);
+        }
+
+        @Override
+        public Path checkpointDirectory() {
+            return delegate.checkpointDirectory();
+        }
+
+        @Override
+        public long seed() {
+            return delegate.seed();
+        }
+
+        @Override
+        public SplittableRandom random(String purpose) {
+            return delegate.random(purpose);
+        }
+
+        @Override
+        public ArtifactSink artifacts() {
+            return delegate.artifacts();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public Progress progress(String task, long total, String unit) {
+            long start = System.nanoTime();
+            return new Progress() {
+                long done;
+                String status = "";
+
+                @Override
+                public void advance(long units) {
+                    done += units;
+                    if (total >= 10 && done % Math.max(1, total / 10) == 0 || done == total) {
+                        System.err.printf(Locale.ROOT, "  %s: %d/%d %s, %.1f s, %s%n", task, done, total, unit, (System.nanoTime() - start) / 1e9, status);
+                    }
+                }
+
+                @Override
+                public void status(String text) {
+                    status = text;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}
