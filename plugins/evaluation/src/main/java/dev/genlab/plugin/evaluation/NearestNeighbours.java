@@ -13,9 +13,11 @@ import java.util.stream.IntStream;
  *
  * <p>Reference rows are grouped by their one-hot bits (their categorical signature; Adult's 32,561 training rows have
  * 9,646). Every member of a group is at least {@code ½·popcount(query bits XOR group bits)} — the number of differing
- * categories — away from a query, so a whole group is skipped when that bound already exceeds the k-th best distance
- * found so far; the query's own signature group is searched first to make the bound bite early. Results are exact:
- * neighbours are ranked by (distance, reference index), so ties keep the lower index and nothing depends on threads.
+ * categories — away from a query. A k-NN query computes that bound for every group (two XOR + POPCNT per group for
+ * Adult), visits the groups best first (a counting sort by the bound) and stops as soon as the bound exceeds its k-th
+ * best distance, so only a few hundred rows per query get their numeric part compared. A radius scan skips the groups
+ * whose bound puts every member outside its radius. Results are exact: neighbours are ranked by (distance, reference
+ * index), so ties keep the lower index and nothing depends on threads.
  */
 final class NearestNeighbours {
     private static final int QUERY_BLOCK = 64;
@@ -64,17 +66,31 @@ final class NearestNeighbours {
         int[] index = new int[queries.rows() * k];
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(index, Integer.MAX_VALUE);
-        forEachBlock(queries.rows(), q -> {
-            int own = groups.find(queries, q);
-            if (own >= 0) {
-                nearestInGroup(queries, q, groups, own, 0, k, best, index);
-            }
-            for (int g = 0; g < groups.count; g++) {
-                if (g == own) {
-                    continue;
+        int levels = 64 * groups.words + 1;
+        IntStream.range(0, (queries.rows() + QUERY_BLOCK - 1) / QUERY_BLOCK).parallel().forEach(block -> {
+            int[] mismatches = new int[groups.count];
+            int[] order = new int[groups.count];
+            int[] levelStart = new int[levels + 1];
+            for (int q = block * QUERY_BLOCK, end = Math.min(queries.rows(), q + QUERY_BLOCK); q < end; q++) {
+                // best first: groups by increasing category mismatch (a counting sort), stopping once the mismatch
+                // alone is out of reach
+                groups.mismatches(queries, q, mismatches);
+                Arrays.fill(levelStart, 0);
+                for (int g = 0; g < groups.count; g++) {
+                    levelStart[mismatches[g] + 1]++;
                 }
-                double bound = 0.5 * groups.mismatches(g, queries, q);
-                if (bound <= best[q * k + k - 1]) { // '<=': an equally distant row with a lower index may still enter
+                for (int level = 0; level < levels; level++) {
+                    levelStart[level + 1] += levelStart[level];
+                }
+                for (int g = 0; g < groups.count; g++) {
+                    order[levelStart[mismatches[g]]++] = g;
+                }
+                for (int i = 0; i < groups.count; i++) {
+                    int g = order[i];
+                    double bound = 0.5 * mismatches[g];
+                    if (bound > best[q * k + k - 1]) {
+                        break; // '>': an equally distant row with a lower index may still enter
+                    }
                     nearestInGroup(queries, q, groups, g, bound, k, best, index);
                 }
             }
@@ -103,71 +119,77 @@ final class NearestNeighbours {
         Arrays.fill(best, Double.POSITIVE_INFINITY);
         Arrays.fill(index, Integer.MAX_VALUE);
         int p = groups.numericDims;
-        forEachBlock(queries.rows(), q -> {
-            int count = 0;
-            double b = Double.POSITIVE_INFINITY;
-            int bi = Integer.MAX_VALUE;
-            int qp = q * p;
-            double[] qn = queries.numeric();
-            for (int g = 0; g < groups.count; g++) {
-                double bound = 0.5 * groups.mismatches(g, queries, q);
-                if (bound >= groupRadius[g] && bound > b) {
-                    continue;
+        IntStream.range(0, (queries.rows() + QUERY_BLOCK - 1) / QUERY_BLOCK).parallel().forEach(block -> {
+            int[] mismatches = new int[groups.count];
+            for (int q = block * QUERY_BLOCK, end = Math.min(queries.rows(), q + QUERY_BLOCK); q < end; q++) {
+                groups.mismatches(queries, q, mismatches);
+                int count = 0;
+                double b = Double.POSITIVE_INFINITY;
+                int bi = Integer.MAX_VALUE;
+                int qp = q * p;
+                double[] qn = queries.numeric();
+                for (int g = 0; g < groups.count; g++) {
+                    double bound = 0.5 * mismatches[g];
+                    if (bound >= groupRadius[g] && bound > b) {
+                        continue; // no member can be inside its radius or be the nearest
+                    }
+                    double limit = Math.max(groupRadius[g], b);
+                    for (int pos = groups.start[g]; pos < groups.start[g + 1]; pos++) {
+                        double d = bound;
+                        int rp = pos * p;
+                        for (int j = 0; j < p && d <= limit; j++) {
+                            double diff = qn[qp + j] - groups.numeric[rp + j];
+                            d += diff * diff;
+                        }
+                        if (d < radius[pos]) {
+                            count++;
+                        }
+                        int r = groups.original[pos];
+                        if (d < b || (d == b && r < bi)) {
+                            b = d;
+                            bi = r;
+                            limit = Math.max(groupRadius[g], b);
+                        }
+                    }
                 }
-                double limit = Math.max(groupRadius[g], b);
-                for (int pos = groups.start[g]; pos < groups.start[g + 1]; pos++) {
-                    double d = bound;
-                    int rp = pos * p;
-                    for (int j = 0; j < p && d <= limit; j++) {
-                        double diff = qn[qp + j] - groups.numeric[rp + j];
-                        d += diff * diff;
-                    }
-                    if (d < radius[pos]) {
-                        count++;
-                    }
-                    int r = groups.original[pos];
-                    if (d < b || (d == b && r < bi)) {
-                        b = d;
-                        bi = r;
-                        limit = Math.max(groupRadius[g], b);
-                    }
-                }
+                within[q] = count;
+                best[q] = b;
+                index[q] = bi;
             }
-            within[q] = count;
-            best[q] = b;
-            index[q] = bi;
         });
         return new Scan(within, new Neighbours(1, best, index));
     }
 
     /** Offers the members of group {@code g} (all at least {@code bound} away) to query {@code q}'s k best. */
     private static void nearestInGroup(EncodedRows queries, int q, Groups groups, int g, double bound, int k, double[] best, int[] index) {
+        for (int pos = groups.start[g]; pos < groups.start[g + 1]; pos++) {
+            offer(queries, q, groups, pos, bound, k, best, index);
+        }
+    }
+
+    /** Offers the reference row at {@code pos} to query {@code q}'s k best, ranked by (distance, index). */
+    private static void offer(EncodedRows queries, int q, Groups groups, int pos, double bound, int k, double[] best, int[] index) {
         int base = q * k;
         int p = groups.numericDims;
         int qp = q * p;
+        int rp = pos * p;
         double[] qn = queries.numeric();
         double worst = best[base + k - 1];
-        int worstIndex = index[base + k - 1];
-        for (int pos = groups.start[g]; pos < groups.start[g + 1]; pos++) {
-            double d = bound;
-            int rp = pos * p;
-            for (int j = 0; j < p && d <= worst; j++) {
-                double diff = qn[qp + j] - groups.numeric[rp + j];
-                d += diff * diff;
+        double d = bound;
+        for (int j = 0; j < p && d <= worst; j++) {
+            double diff = qn[qp + j] - groups.numeric[rp + j];
+            d += diff * diff;
+        }
+        int r = groups.original[pos];
+        if (d < worst || (d == worst && r < index[base + k - 1])) {
+            int at = k - 1;
+            while (at > 0 && (best[base + at - 1] > d || (best[base + at - 1] == d && index[base + at - 1] > r))) {
+                best[base + at] = best[base + at - 1];
+                index[base + at] = index[base + at - 1];
+                at--;
             }
-            int r = groups.original[pos];
-            if (d < worst || (d == worst && r < worstIndex)) {
-                int at = k - 1;
-                while (at > 0 && (best[base + at - 1] > d || (best[base + at - 1] == d && index[base + at - 1] > r))) {
-                    best[base + at] = best[base + at - 1];
-                    index[base + at] = index[base + at - 1];
-                    at--;
-                }
-                best[base + at] = d;
-                index[base + at] = r;
-                worst = best[base + k - 1];
-                worstIndex = index[base + k - 1];
-            }
+            best[base + at] = d;
+            index[base + at] = r;
         }
     }
 
@@ -183,9 +205,8 @@ final class NearestNeighbours {
         final int[] original;
         /** Numeric coordinates by position. */
         final double[] numeric;
-        private final Map<Key, Integer> byKey;
 
-        private Groups(int count, int words, int numericDims, int[] start, long[] signature, int[] original, double[] numeric, Map<Key, Integer> byKey) {
+        private Groups(int count, int words, int numericDims, int[] start, long[] signature, int[] original, double[] numeric) {
             this.count = count;
             this.words = words;
             this.numericDims = numericDims;
@@ -193,7 +214,6 @@ final class NearestNeighbours {
             this.signature = signature;
             this.original = original;
             this.numeric = numeric;
-            this.byKey = byKey;
         }
 
         private record Key(long[] bits) {
@@ -220,11 +240,9 @@ final class NearestNeighbours {
             long[] signature = new long[count * words];
             int[] original = new int[rows.rows()];
             double[] numeric = new double[rows.rows() * p];
-            Map<Key, Integer> byKey = new java.util.HashMap<>();
             int g = 0;
             int pos = 0;
             for (Map.Entry<Key, List<Integer>> e : members.entrySet()) {
-                byKey.put(e.getKey(), g);
                 System.arraycopy(e.getKey().bits(), 0, signature, g * words, words);
                 start[g] = pos;
                 for (int r : e.getValue()) {
@@ -235,17 +253,33 @@ final class NearestNeighbours {
                 g++;
             }
             start[count] = pos;
-            return new Groups(count, words, p, start, signature, original, numeric, byKey);
+            return new Groups(count, words, p, start, signature, original, numeric);
         }
 
         private static Key key(EncodedRows rows, int r) {
             return new Key(Arrays.copyOfRange(rows.bits(), r * rows.words(), (r + 1) * rows.words()));
         }
 
-        /** The group with query row {@code q}'s bits, or -1. */
-        int find(EncodedRows queries, int q) {
-            Integer g = byKey.get(key(queries, q));
-            return g == null ? -1 : g;
+        /** For every group, the number of one-hot slots in which it and query row {@code q} differ. */
+        void mismatches(EncodedRows queries, int q, int[] out) {
+            long[] qb = queries.bits();
+            if (words <= 2) { // Adult-sized encodings: the query's bits in registers
+                long q0 = qb[q * words];
+                long q1 = words == 2 ? qb[q * words + 1] : 0;
+                if (words == 1) {
+                    for (int g = 0; g < count; g++) {
+                        out[g] = Long.bitCount(signature[g] ^ q0);
+                    }
+                } else {
+                    for (int g = 0; g < count; g++) {
+                        out[g] = Long.bitCount(signature[2 * g] ^ q0) + Long.bitCount(signature[2 * g + 1] ^ q1);
+                    }
+                }
+                return;
+            }
+            for (int g = 0; g < count; g++) {
+                out[g] = mismatches(g, queries, q);
+            }
         }
 
         /** Number of one-hot slots in which group {@code g} and query row {@code q} differ. */
@@ -257,18 +291,5 @@ final class NearestNeighbours {
             }
             return n;
         }
-    }
-
-    private interface PerQuery {
-        void run(int query);
-    }
-
-    private static void forEachBlock(int rows, PerQuery body) {
-        int blocks = (rows + QUERY_BLOCK - 1) / QUERY_BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            for (int q = b * QUERY_BLOCK, end = Math.min(rows, q + QUERY_BLOCK); q < end; q++) {
-                body.run(q);
-            }
-        });
     }
 }
