@@ -58,4 +58,33 @@ class TestDiversityMetric {
         assertTrue(Double.isNaN(result.get("coverage")));
         assertTrue(Files.readString(dir.resolve("artifacts/diversity/notes.txt")).contains("nearest-k = 5"));
     }
+
+    @Test
+    void imagesAreComparedPixelByPixel() throws Exception {
+        java.util.List<dev.genlab.spi.Column> pixels = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            pixels.add(dev.genlab.spi.Column.numeric("p" + i));
+        }
+        dev.genlab.spi.Schema schema = dev.genlab.spi.Schema.of(pixels).withImageShape(new dev.genlab.spi.ImageShape(4, 4, 1));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        Table real = images(schema, 120, 0, random);
+        Table same = images(schema, 120, 0, random);
+        Table bright = images(schema, 120, 5, random);
+        assertEquals(dev.genlab.spi.Modality.IMAGE, real.modality());
+        double similar = evaluate(new DiversityConfig(5, 0), real, same).get("coverage");
+        double different = evaluate(new DiversityConfig(5, 0), real, bright).get("coverage");
+        assertTrue(similar > 0.8 && different < 0.05, "coverage of a like sample " + similar + ", of brighter images " + different);
+    }
+
+    private static Table images(dev.genlab.spi.Schema schema, int n, double shift, java.util.SplittableRandom random) {
+        java.util.List<Object> columns = new java.util.ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = shift + random.nextDouble();
+            }
+            columns.add(v);
+        }
+        return Table.of(schema, columns);
+    }
 }
