@@ -80,8 +80,8 @@ public final class DetectionMetric implements Metric {
         }
         values.put("score", worstScore);
         values.put("auc", worstAuc);
-        values.put("rows.real", (double) real.rowCount());
-        values.put("rows.synthetic", (double) synthetic.rowCount());
+        values.put("real_rows", (double) real.rowCount());
+        values.put("synthetic_rows", (double) synthetic.rowCount());
         report.write(context, "folds.csv", Report.csv(List.of("classifier", "fold", "auc"), rows));
         report.writeNotes(context);
         return new MetricResult(values, "score");

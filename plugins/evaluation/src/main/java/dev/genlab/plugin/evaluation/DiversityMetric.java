@@ -52,8 +52,8 @@ public final class DiversityMetric implements Metric {
             for (String key : List.of("coverage", "density", "precision", "recall", "alpha_precision", "beta_recall", "authenticity")) {
                 values.put(key, Double.NaN);
             }
-            values.put("rows.real", (double) real.rows());
-            values.put("rows.synthetic", (double) fake.rows());
+            values.put("real_rows", (double) real.rows());
+            values.put("synthetic_rows", (double) fake.rows());
             report.writeNotes(context);
             return new MetricResult(values, "coverage");
         }
@@ -123,8 +123,8 @@ public final class DiversityMetric implements Metric {
         values.put("alpha_precision", areaScore(alphas, alphaCurve));
         values.put("beta_recall", areaScore(alphas, betaCurve));
         values.put("authenticity", (double) authentic / fake.rows());
-        values.put("rows.real", (double) real.rows());
-        values.put("rows.synthetic", (double) fake.rows());
+        values.put("real_rows", (double) real.rows());
+        values.put("synthetic_rows", (double) fake.rows());
 
         List<List<Object>> rows = new ArrayList<>();
         for (int a = 0; a < ALPHA_STEPS; a++) {

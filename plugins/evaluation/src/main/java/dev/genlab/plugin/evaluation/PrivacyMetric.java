@@ -48,9 +48,9 @@ public final class PrivacyMetric implements Metric {
         values.put("exact_copy_rate", copyRate);
         values.put("exact_copy_rate.holdout", holdoutCopyRate);
         values.put("gate.pass", copyRate <= holdoutCopyRate + config.maxExcessCopyRate() ? 1.0 : 0.0);
-        values.put("rows.train", (double) t.rows());
-        values.put("rows.holdout", (double) h.rows());
-        values.put("rows.synthetic", (double) s.rows());
+        values.put("train_rows", (double) t.rows());
+        values.put("holdout_rows", (double) h.rows());
+        values.put("synthetic_rows", (double) s.rows());
         if (values.get("gate.pass") == 0) {
             report.note(String.format(java.util.Locale.ROOT, "privacy gate failed: %.4f of synthetic rows copy a training row (holdout: %.4f, allowed excess %.4f)",
                     copyRate, holdoutCopyRate, config.maxExcessCopyRate()));

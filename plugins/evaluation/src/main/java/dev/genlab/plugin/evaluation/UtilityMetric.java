@@ -94,12 +94,12 @@ public final class UtilityMetric implements Metric {
             }
         }
         if (classification) {
-            values.put("classes.real", (double) Target.distinct(real.codes(target.name()), target.levels().size()));
-            values.put("classes.synthetic", (double) Target.distinct(synthetic.codes(target.name()), target.levels().size()));
+            values.put("real_classes", (double) Target.distinct(real.codes(target.name()), target.levels().size()));
+            values.put("synthetic_classes", (double) Target.distinct(synthetic.codes(target.name()), target.levels().size()));
         }
-        values.put("rows.real", (double) real.rowCount());
-        values.put("rows.synthetic", (double) synthetic.rowCount());
-        values.put("rows.test", (double) test.rowCount());
+        values.put("real_rows", (double) real.rowCount());
+        values.put("synthetic_rows", (double) synthetic.rowCount());
+        values.put("test_rows", (double) test.rowCount());
         report.write(context, "scores.csv", Report.csv(List.of("classifier", "measure", "trtr", "tstr", "gap"), rows));
         report.writeNotes(context);
         return new MetricResult(values, classification ? "tstr.macro_f1" : "tstr.r2");

@@ -63,7 +63,7 @@ class TestDetectionMetric {
         MetricResult a = evaluate(config, t[0], t[2]);
         MetricResult b = evaluate(config, t[0], t[2]);
         assertEquals(a.values(), b.values());
-        assertEquals(100, a.get("rows.real"));
-        assertEquals(100, a.get("rows.synthetic"));
+        assertEquals(100, a.get("real_rows"));
+        assertEquals(100, a.get("synthetic_rows"));
     }
 }

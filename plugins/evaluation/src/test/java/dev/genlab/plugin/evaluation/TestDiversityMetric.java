@@ -26,8 +26,8 @@ class TestDiversityMetric {
         Table[] t = TestPrivacyMetric.mixed();
         MetricResult result = evaluate(new DiversityConfig(5, 0), t[0], t[2]);
         Fixtures.assertMatches(Fixtures.expected("diversity"), result, 1e-9);
-        assertEquals(300, result.get("rows.real"));
-        assertEquals(200, result.get("rows.synthetic"));
+        assertEquals(300, result.get("real_rows"));
+        assertEquals(200, result.get("synthetic_rows"));
         assertEquals(31, Files.readAllLines(dir.resolve("artifacts/diversity/alpha-curves.csv")).size(), "header and 30 alpha levels");
     }
 

@@ -34,7 +34,7 @@ class TestPrivacyMetric {
         Table[] t = mixed();
         MetricResult result = evaluate(new PrivacyConfig(0, 0.01), t[0], t[1], t[2]);
         Fixtures.assertMatches(Fixtures.expected("privacy"), result, 1e-9);
-        assertEquals(300, result.get("rows.train"));
+        assertEquals(300, result.get("train_rows"));
         assertEquals("mia.auc", result.headline());
         assertTrue(Files.readString(dir.resolve("artifacts/privacy/notes.txt")).contains("privacy gate failed"));
         assertTrue(Files.readString(dir.resolve("artifacts/privacy/distances.csv")).startsWith("quantile,dcr_synthetic,dcr_holdout"));
@@ -55,9 +55,9 @@ class TestPrivacyMetric {
         MetricResult a = evaluate(new PrivacyConfig(100, 0.01), t[0], t[1], t[2]);
         MetricResult b = evaluate(new PrivacyConfig(100, 0.01), t[0], t[1], t[2]);
         assertEquals(a.values(), b.values());
-        assertEquals(100, a.get("rows.train"));
-        assertEquals(100, a.get("rows.holdout"));
-        assertEquals(100, a.get("rows.synthetic"));
+        assertEquals(100, a.get("train_rows"));
+        assertEquals(100, a.get("holdout_rows"));
+        assertEquals(100, a.get("synthetic_rows"));
         assertEquals(Fixtures.expected("privacy").get("exact_copy_rate"), a.get("exact_copy_rate"), 1e-12, "exact copies always use every row");
     }
 

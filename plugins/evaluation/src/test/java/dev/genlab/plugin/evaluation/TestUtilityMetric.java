@@ -39,7 +39,7 @@ class TestUtilityMetric {
             assertTrue(result.get("trtr." + m) > 0.6 && result.get("trtr." + m) <= 1, m + " = " + result.get("trtr." + m));
         }
         assertEquals("tstr.macro_f1", result.headline());
-        assertEquals(2.0, result.get("classes.synthetic"));
+        assertEquals(2.0, result.get("synthetic_classes"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class TestUtilityMetric {
         MetricResult result = evaluate(BOTH, t[0], t[1], withTargetCode(t[2], 0));
         assertTrue(Double.isNaN(result.get("tstr.macro_f1")));
         assertFalse(Double.isNaN(result.get("trtr.macro_f1")));
-        assertEquals(1.0, result.get("classes.synthetic"));
+        assertEquals(1.0, result.get("synthetic_classes"));
         assertTrue(Files.readString(dir.resolve("artifacts/utility/notes.txt")).contains("the synthetic data has a single target class for 'income'"));
     }
 
