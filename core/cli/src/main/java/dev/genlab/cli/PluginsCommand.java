@@ -105,10 +105,14 @@ final class PluginsCommand implements Callable<Integer> {
     static List<Setting> settings(PluginDescriptor d) {
         List<Setting> out = new ArrayList<>();
         Config defaults = d.defaults();
-        for (String key : RecordBinder.keys(d.plugin().configClass())) {
+        java.lang.reflect.RecordComponent[] components = d.plugin().configClass().getRecordComponents();
+        List<String> keys = RecordBinder.keys(d.plugin().configClass());
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
             ConfigValue v = defaults.root().get(key);
             if (v == null) {
-                out.add(new Setting(key, "(required)", ""));
+                boolean optional = components[i].getType() == java.util.Optional.class;
+                out.add(new Setting(key, optional ? "(optional, unset)" : "(required)", ""));
                 continue;
             }
             String description = String.join(" ", v.origin().comments().stream().map(String::trim).toList());

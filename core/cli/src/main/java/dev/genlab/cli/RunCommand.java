@@ -10,6 +10,8 @@ import dev.genlab.runtime.sweep.SweepPlan;
 import dev.genlab.runtime.sweep.SweepPlanner;
 import dev.genlab.runtime.sweep.SweepRunner;
 import dev.genlab.runtime.sweep.TrialLauncher;
+import dev.genlab.runtime.tracking.RunTracker;
+import dev.genlab.runtime.tracking.mlflow.MlflowTracker;
 import dev.genlab.runtime.tracking.RunStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         RunOutcome outcome;
         try {
-            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared), listener, cancelled, runName, trialOf);
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
         } finally {
             finished.countDown();
             try {
@@ -110,7 +112,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
                     : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled);
-            outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher);
+            List<RunTracker> parentMirrors = new ArrayList<>();
+            MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
+                    .ifPresent(parentMirrors::add);
+            outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher, parentMirrors);
         } finally {
             finished.countDown();
             try {

@@ -6,7 +6,6 @@ import dev.genlab.runtime.run.RunListener;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.sweep.TrialLauncher;
 import dev.genlab.runtime.tracking.RunStatus;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class SweepLaunchers {
     static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled) {
         return (trial, runName, parentId) -> {
             PreparedRun prepared = genlab.prepare(trial.experiment(), RunListener.SILENT);
-            return genlab.run(prepared, runs, genlab.mirrors(prepared), RunListener.SILENT, cancelled, runName, parentId).status();
+            return genlab.run(prepared, runs, genlab.mirrors(prepared, runs), RunListener.SILENT, cancelled, runName, parentId).status();
         };
     }
 
@@ -76,7 +75,4 @@ final class SweepLaunchers {
         };
     }
 
-    static String classpathSeparator() {
-        return File.pathSeparator;
-    }
 }

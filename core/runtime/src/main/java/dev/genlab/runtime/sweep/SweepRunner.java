@@ -9,6 +9,7 @@ import dev.genlab.runtime.report.Comparison;
 import dev.genlab.runtime.store.StoredRun;
 import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.tracking.RunStatus;
+import dev.genlab.runtime.tracking.RunTracker;
 import dev.genlab.spi.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,17 +38,30 @@ public final class SweepRunner {
     }
 
     public SweepOutcome run(SweepPlan plan, RunListener listener, AtomicBoolean cancelled, TrialLauncher launcher) throws IOException, InterruptedException {
+        return run(plan, listener, cancelled, launcher, List.of());
+    }
+
+    /**
+     * @param parentMirrors trackers that mirror the parent run (MLflow), so trials nest under it as they run; their
+     *                      failures never stop the sweep ({@code genlab sync} completes them)
+     */
+    public SweepOutcome run(SweepPlan plan, RunListener listener, AtomicBoolean cancelled, TrialLauncher launcher, List<RunTracker> parentMirrors)
+            throws IOException, InterruptedException {
         Experiment base = plan.trials().get(0).experiment();
         long start = System.currentTimeMillis();
         String name = base.name();
         RunInfo info = new RunInfo(LocalRunStore.newRunId(name + "-sweep", start), name + " (sweep)", name, null, start);
         RunWriter parent = store.create(info);
+        List<RunTracker> mirrors = new ArrayList<>(parentMirrors);
+        mirror(mirrors, t -> t.started(info));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("sweep.axes", String.join(", ", plan.axes()));
         params.put("sweep.trials", Integer.toString(plan.trials().size()));
         params.put("sweep.parallelism", Integer.toString(plan.parallelism()));
         parent.params(params);
         parent.tags(Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type()));
+        mirror(mirrors, t -> t.params(params));
+        mirror(mirrors, t -> t.tags(Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type())));
         parent.file("config.conf", EffectiveConfig.render(base.resolved()).getBytes(StandardCharsets.UTF_8));
         StringBuilder trialsText = new StringBuilder();
         for (Trial t : plan.trials()) {
@@ -105,7 +119,27 @@ public final class SweepRunner {
                 "genlab.sweep.not_run", Integer.toString(notRun.get())));
         Comparison comparison = SweepAggregation.record(parent, trials);
         String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
-        parent.ended(status, error, System.currentTimeMillis());
+        long end = System.currentTimeMillis();
+        parent.ended(status, error, end);
+        if (comparison != null) {
+            for (Map.Entry<String, Double> r : store.find(info.id()).orElseThrow().results().entrySet()) {
+                mirror(mirrors, t -> t.metric(r.getKey(), r.getValue(), 0, end));
+            }
+        }
+        mirror(mirrors, t -> t.ended(status, error, end));
         return new SweepOutcome(info.id(), parent.directory(), status, trials, notRun.get(), Map.copyOf(failures), comparison);
+    }
+
+    /** A mirror that fails is dropped; the local parent run is complete and {@code genlab sync} pushes it later. */
+    private static void mirror(List<RunTracker> mirrors, java.util.function.Consumer<RunTracker> call) {
+        mirrors.removeIf(t -> {
+            try {
+                call.accept(t);
+                return false;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(SweepRunner.class).warn("tracking the sweep's parent run to {} stopped: {}; 'genlab sync' pushes it later", t, e.getMessage());
+                return true;
+            }
+        });
     }
 }
