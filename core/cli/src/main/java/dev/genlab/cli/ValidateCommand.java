@@ -25,10 +25,17 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PreparedRun prepared = common.genlab().prepare(file, overrides, RunListener.SILENT);
+        dev.genlab.runtime.Genlab genlab = common.genlab();
+        com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
+        String sweep = "";
+        if (dev.genlab.runtime.sweep.SweepPlanner.hasSweep(parsed)) {
+            dev.genlab.runtime.sweep.SweepPlan plan = new dev.genlab.runtime.sweep.SweepPlanner(genlab.loader()).plan(file, parsed);
+            sweep = "; sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", all valid";
+        }
+        PreparedRun prepared = genlab.prepare(genlab.loader().validate(file, parsed), RunListener.SILENT);
         System.out.println(file + ": ok — dataset " + prepared.experiment().dataset().type() + " (" + prepared.train().size() + " train / "
                 + prepared.test().size() + " test), model " + prepared.experiment().model().type() + ", metrics "
-                + String.join(", ", prepared.experiment().metrics().stream().map(m -> m.name()).toList()));
+                + String.join(", ", prepared.experiment().metrics().stream().map(m -> m.name()).toList()) + sweep);
         return Main.OK;
     }
 }
