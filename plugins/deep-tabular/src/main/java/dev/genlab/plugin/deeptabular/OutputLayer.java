@@ -54,8 +54,10 @@ final class OutputLayer {
                 case LINEAR -> slice;
                 case SOFTMAX -> {
                     if (gumbelTau > 0) {
+                        // -log(E) with E ~ Exp(1) = -log(u): PyTorch's uniform can return its upper bound, and
+                        // E = 0 would make the noise infinite and the softmax NaN (the reference retries then).
                         NDArray u = slice.getManager().randomUniform(1e-10f, 1f, slice.getShape());
-                        NDArray gumbel = u.log().neg().log().neg();
+                        NDArray gumbel = u.log().neg().clip(1e-10f, 1e10f).log().neg();
                         yield slice.add(gumbel).div((float) gumbelTau).softmax(-1);
                     }
                     yield slice.softmax(-1);
