@@ -133,7 +133,7 @@ public final class Runner {
             cancelledCheck(cancelled);
 
             // evaluate
-            EvaluationInput input = new EvaluationInput(prepared.train(), prepared.test(), synthetic);
+            EvaluationInput input = new EvaluationInput(prepared.train(), prepared.test(), synthetic, java.util.Optional.of(fitted));
             t0 = System.nanoTime();
             try (Progress bar = listener.progress("evaluating", prepared.metrics().size(), "metric")) {
                 for (PreparedRun.ConfiguredMetric m : prepared.metrics()) {
