@@ -19,14 +19,11 @@ import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,40 +40,39 @@ import java.util.SplittableRandom;
  * Sampling can fix a categorical column's level ({@code sex = Female}); further conditions are met by
  * rejection.
  */
-public final class CtganModel implements GenerativeModel {
+public final class CtganModel extends DeepTabularModel {
     static final String NAME = CtganModelPlugin.NAME;
     private static final double GUMBEL_TAU = 0.2;
     private final CtganConfig config;
 
     @Inject
     public CtganModel(CtganConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        Table table = train.asTable();
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("cannot fit ctgan to a table without rows");
-        }
-        TabularTransformer transformer = TabularTransformer.fit(table,
-                new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories()));
-        if (transformer.width() == 0) {
-            return new FittedCtgan(transformer, new Weights(Map.of()), architecture(), config.device());
-        }
-        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
-        ConditionSampler conditions = ConditionSampler.fit(transformer.categorySpans(), data, config.logFrequency());
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, transformer, data, conditions, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
-            Weights weights = trainer.networks.weights("generator")
-                    .with("", new Weights(Map.of("conditions.frequency", conditions.frequencies())));
-            return new FittedCtgan(transformer, weights, architecture(), config.device());
-        }
+    TabularTransformer.Options encoding() {
+        return new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories());
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context) {
+        ConditionSampler conditions = ConditionSampler.fit(transformer.categorySpans(), data, config.logFrequency());
+        Trainer trainer = new Trainer(root, transformer, data, conditions, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
+        return trainer.networks.weights("generator")
+                .with("", new Weights(Map.of("conditions.frequency", conditions.frequencies())));
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("embedding-dim", Integer.toString(config.embeddingDim()));
         a.put("generator-dims", ConfigChecks.dimsText(config.generatorDims()));
@@ -84,11 +80,14 @@ public final class CtganModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedModel saved = SavedModel.read(directory, NAME);
+    void checkArchitecture(SavedModel saved) throws IOException {
         saved.integer("embedding-dim");
         saved.string("generator-dims");
-        return new FittedCtgan(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    @Override
+    FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture) {
+        return new FittedCtgan(transformer, weights, architecture, config.device());
     }
 
     private final class Trainer implements EpochTrainer {

@@ -16,15 +16,10 @@ import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
-import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,36 +34,36 @@ import java.util.SplittableRandom;
  * reverse chain from pure noise; one-hot blocks are read by argmax. (TabDDPM's multinomial diffusion for
  * categories is not implemented.)
  */
-public final class DdpmModel implements GenerativeModel {
+public final class DdpmModel extends DeepTabularModel {
     static final String NAME = DdpmModelPlugin.NAME;
     private final DdpmConfig config;
 
     @Inject
     public DdpmModel(DdpmConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        Table table = train.asTable();
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("cannot fit ddpm to a table without rows");
-        }
-        TabularTransformer transformer = TabularTransformer.fit(table,
-                new TabularTransformer.Options(config.numericEncoding(), 10, 0.005, config.maxCategories()));
-        if (transformer.width() == 0) {
-            return new FittedDdpm(transformer, new Weights(Map.of()), architecture(), config.device());
-        }
-        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, data, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "loss %.4f", m.get("loss.denoising")));
-            return new FittedDdpm(transformer, trainer.networks.weights("denoiser"), architecture(), config.device());
-        }
+    TabularTransformer.Options encoding() {
+        return new TabularTransformer.Options(config.numericEncoding(), 10, 0.005, config.maxCategories());
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, data, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "loss %.4f", m.get("loss.denoising")));
+        return trainer.networks.weights("denoiser");
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("timesteps", Integer.toString(config.timesteps()));
         a.put("schedule", config.schedule().name());
@@ -78,13 +73,20 @@ public final class DdpmModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedModel saved = SavedModel.read(directory, NAME);
+    void checkArchitecture(SavedModel saved) throws IOException {
         saved.integer("timesteps");
-        DdpmSchedule.valueOf(saved.string("schedule"));
+        try {
+            DdpmSchedule.valueOf(saved.string("schedule"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("saved ddpm model has an unknown schedule '" + saved.string("schedule") + "'", e);
+        }
         saved.string("dims");
         saved.integer("time-embedding-dim");
-        return new FittedDdpm(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    @Override
+    FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture) {
+        return new FittedDdpm(transformer, weights, architecture, config.device());
     }
 
     /** Noise predictor: {@code MLP(Linear(x) + TimeMLP(embedding(t)))}. */

@@ -15,15 +15,10 @@ import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
-import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,36 +32,36 @@ import java.util.SplittableRandom;
  * blocks get a softmax in training and a draw from it when sampling. An epoch is {@code rows / batch-size}
  * generator updates, each after {@code discriminator-steps} discriminator updates.
  */
-public final class GanModel implements GenerativeModel {
+public final class GanModel extends DeepTabularModel {
     static final String NAME = GanModelPlugin.NAME;
     private final GanConfig config;
 
     @Inject
     public GanModel(GanConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        Table table = train.asTable();
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("cannot fit a gan to a table without rows");
-        }
-        TabularTransformer transformer = TabularTransformer.fit(table,
-                new TabularTransformer.Options(config.numericEncoding(), 10, 0.005, config.maxCategories()));
-        if (transformer.width() == 0) {
-            return new FittedGan(transformer, new Weights(Map.of()), architecture(), config.device());
-        }
-        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, transformer, data, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
-            return new FittedGan(transformer, trainer.networks.weights("generator"), architecture(), config.device());
-        }
+    TabularTransformer.Options encoding() {
+        return new TabularTransformer.Options(config.numericEncoding(), 10, 0.005, config.maxCategories());
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, transformer, data, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
+        return trainer.networks.weights("generator");
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("latent-dim", Integer.toString(config.latentDim()));
         a.put("generator-dims", ConfigChecks.dimsText(config.generatorDims()));
@@ -74,11 +69,14 @@ public final class GanModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedModel saved = SavedModel.read(directory, NAME);
+    void checkArchitecture(SavedModel saved) throws IOException {
         saved.integer("latent-dim");
         saved.string("generator-dims");
-        return new FittedGan(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    @Override
+    FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture) {
+        return new FittedGan(transformer, weights, architecture, config.device());
     }
 
     private final class Trainer implements EpochTrainer {

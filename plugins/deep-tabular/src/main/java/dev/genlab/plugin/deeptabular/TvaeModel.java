@@ -17,16 +17,11 @@ import dev.genlab.plugin.djl.tabular.Span;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
-import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,36 +36,36 @@ import java.util.SplittableRandom;
  * {@code loss-factor * (Gaussian NLL of values + cross-entropy of one-hot blocks) + KL}, both per row. Sampling
  * decodes standard normal latents, adds the learned noise to values and takes the argmax of one-hot blocks.
  */
-public final class TvaeModel implements GenerativeModel {
+public final class TvaeModel extends DeepTabularModel {
     static final String NAME = TvaeModelPlugin.NAME;
     private final TvaeConfig config;
 
     @Inject
     public TvaeModel(TvaeConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        Table table = train.asTable();
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("cannot fit tvae to a table without rows");
-        }
-        TabularTransformer transformer = TabularTransformer.fit(table,
-                new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories()));
-        if (transformer.width() == 0) {
-            return new FittedTvae(transformer, new Weights(Map.of()), architecture(), config.device());
-        }
-        EncodedTable data = new EncodedTable(transformer.transform(table, context.random("transform")), table.rowCount(), transformer.width());
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, transformer, data, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "loss %.3f kl %.3f", m.get("loss.total"), m.get("loss.kl")));
-            return new FittedTvae(transformer, trainer.networks.weights("decoder"), architecture(), config.device());
-        }
+    TabularTransformer.Options encoding() {
+        return new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories());
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, transformer, data, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "loss %.3f kl %.3f", m.get("loss.total"), m.get("loss.kl")));
+        return trainer.networks.weights("decoder");
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("embedding-dim", Integer.toString(config.embeddingDim()));
         a.put("decompress-dims", ConfigChecks.dimsText(config.decompressDims()));
@@ -78,11 +73,14 @@ public final class TvaeModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedModel saved = SavedModel.read(directory, NAME);
+    void checkArchitecture(SavedModel saved) throws IOException {
         saved.integer("embedding-dim");
         saved.string("decompress-dims");
-        return new FittedTvae(saved.transformer(), saved.weights(), saved.architecture(), config.device());
+    }
+
+    @Override
+    FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture) {
+        return new FittedTvae(transformer, weights, architecture, config.device());
     }
 
     /** The decoder and its learned output scales. */
