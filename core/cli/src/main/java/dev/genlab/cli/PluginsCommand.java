@@ -116,7 +116,9 @@ final class PluginsCommand implements Callable<Integer> {
                 continue;
             }
             String description = String.join(" ", v.origin().comments().stream().map(String::trim).toList());
-            out.add(new Setting(key, v.render(ConfigRenderOptions.concise()), description));
+            // an optional key documented in reference.conf as `key = null`, with its comment above it
+            String shown = v.valueType() == com.typesafe.config.ConfigValueType.NULL ? "(optional, unset)" : v.render(ConfigRenderOptions.concise());
+            out.add(new Setting(key, shown, description));
         }
         return out;
     }
