@@ -3,13 +3,26 @@ package dev.genlab.plugin.text;
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.Modality;
+import dev.genlab.spi.ModelPlugin;
+import dev.genlab.spi.Seeds;
 import dev.genlab.spi.TextLikelihood;
+import dev.genlab.spi.TrainingContext;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 
-/** Small hand-written text models for the perplexity tests. */
+/** Small hand-written text models for the perplexity tests, and a test-only model plugin for end-to-end runs. */
 final class Models {
     private Models() {
     }
@@ -66,16 +79,20 @@ final class Models {
 
     /**
      * A character bigram model with add-one smoothing (start-of-document and end-of-document tokens, one unknown slot):
-     * a real model with context, which must beat the unigram baseline on Shakespeare.
+     * a real model with context, which must beat the unigram baseline on Shakespeare. It samples from the unsmoothed
+     * counts (so only seen transitions), at most 400 characters per document.
      */
-    static final class Bigram extends SampleOnly implements TextLikelihood {
+    static final class Bigram implements FittedModel, TextLikelihood {
         private static final int START = -1;
         private static final int END = -2;
+        private static final int MAX_LENGTH = 400;
+        private final List<String> train;
         private final Map<Integer, Map<Integer, Integer>> counts = new HashMap<>();
         private final Map<Integer, Integer> totals = new HashMap<>();
         private final int vocabulary;
 
         Bigram(Corpus train) {
+            this.train = train.documents();
             for (String d : train.documents()) {
                 int previous = START;
                 for (int c : d.codePoints().toArray()) {
@@ -88,7 +105,7 @@ final class Models {
         }
 
         private void add(int previous, int next) {
-            counts.computeIfAbsent(previous, k -> new HashMap<>()).merge(next, 1, Integer::sum);
+            counts.computeIfAbsent(previous, k -> new TreeMap<>()).merge(next, 1, Integer::sum);
             totals.merge(previous, 1, Integer::sum);
         }
 
@@ -110,6 +127,84 @@ final class Models {
             }
             return new NegativeLogLikelihood(nats, UnigramModel.tokens(corpus));
         }
+
+        @Override
+        public Data sample(int n, long seed) {
+            SplittableRandom random = Seeds.random(seed, "char-bigram");
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                StringBuilder d = new StringBuilder();
+                int previous = START;
+                while (d.length() < MAX_LENGTH) {
+                    int r = random.nextInt(totals.get(previous));
+                    int next = END;
+                    for (Map.Entry<Integer, Integer> e : counts.get(previous).entrySet()) {
+                        r -= e.getValue();
+                        if (r < 0) {
+                            next = e.getKey();
+                            break;
+                        }
+                    }
+                    if (next == END) {
+                        break;
+                    }
+                    d.appendCodePoint(next);
+                    previous = next;
+                }
+                out.add(d.toString());
+            }
+            return Corpus.of(out);
+        }
+
+        @Override
+        public void save(Path directory) throws IOException {
+            try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(directory.resolve("train.ser")))) {
+                out.writeObject(new ArrayList<>(train));
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        static Bigram load(Path directory) throws IOException {
+            try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(directory.resolve("train.ser")))) {
+                return new Bigram(Corpus.of((List<String>) in.readObject()));
+            } catch (ClassNotFoundException e) {
+                throw new IOException(e);
+            }
+        }
     }
 
+    /** {@code char-bigram}: {@link Bigram} as a model plugin (registered for tests only), to run experiments end to end. */
+    public static final class CharBigramPlugin implements ModelPlugin {
+        @Override
+        public String name() {
+            return "char-bigram";
+        }
+
+        @Override
+        public String description() {
+            return "Test-only character bigram model with likelihoods";
+        }
+
+        @Override
+        public Set<Modality> modalities() {
+            return Set.of(Modality.TEXT);
+        }
+
+        @Override
+        public Class<? extends GenerativeModel> modelClass() {
+            return CharBigramModel.class;
+        }
+    }
+
+    public static final class CharBigramModel implements GenerativeModel {
+        @Override
+        public FittedModel fit(Data train, TrainingContext context) {
+            return new Bigram(train.asCorpus());
+        }
+
+        @Override
+        public FittedModel load(Path directory) throws IOException {
+            return Bigram.load(directory);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package dev.genlab.plugin.text.bench;
+package dev.genlab.plugin.text;
 
 import dev.genlab.runtime.run.Splitter;
 import dev.genlab.spi.Corpus;
@@ -6,13 +6,6 @@ import dev.genlab.spi.Data;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.PluginContext;
-import dev.genlab.plugin.text.PerplexityConfig;
-import dev.genlab.plugin.text.PerplexityMetric;
-import dev.genlab.plugin.text.ShakespeareConfig;
-import dev.genlab.plugin.text.ShakespeareDataset;
-import dev.genlab.plugin.text.TextQualityConfig;
-import dev.genlab.plugin.text.TextQualityMetric;
-import dev.genlab.plugin.text.UnigramModel;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reference figures for the README: the unigram baseline on held-out tiny Shakespeare (split test = 0.1, seed 42, as
+ * Reference figures for the README: the unigram baseline and a character bigram model on held-out tiny Shakespeare (split test = 0.1, seed 42, as
  * the runtime splits it), and text-quality of two degenerate "generators" — real held-out speeches and copies of
  * training speeches — so users can read their model's numbers against them. Run with
- * {@code mvn -q -o -f plugins/text/pom.xml test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.genlab.plugin.text.bench.ShakespeareBaselines}.
+ * {@code mvn -q -o -f plugins/text/pom.xml test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.genlab.plugin.text.ShakespeareBaselines}.
  */
 public final class ShakespeareBaselines {
     private ShakespeareBaselines() {
@@ -44,6 +37,10 @@ public final class ShakespeareBaselines {
         MetricResult p = new PerplexityMetric(new PerplexityConfig(0))
                 .evaluate(new EvaluationInput(train, test, test, Optional.of(new UnigramFitted(train))), context);
         System.out.printf("perplexity (unigram as the model): %s in %.0f ms%n", p.values(), (System.nanoTime() - t2) / 1e6);
+        long t4 = System.nanoTime();
+        MetricResult b = new PerplexityMetric(new PerplexityConfig(0))
+                .evaluate(new EvaluationInput(train, test, test, Optional.of(new Models.Bigram(train))), context);
+        System.out.printf("perplexity (character bigram, add-one, as the model): %s in %.0f ms%n", b.values(), (System.nanoTime() - t4) / 1e6);
         List<String> copies = new ArrayList<>(train.documents().subList(0, test.size()));
         for (var entry : List.of(java.util.Map.entry("held-out real speeches", test), java.util.Map.entry("copies of training speeches", Corpus.of(copies)))) {
             long t3 = System.nanoTime();
