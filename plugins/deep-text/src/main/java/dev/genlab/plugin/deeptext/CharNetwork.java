@@ -1,0 +1,28 @@
+package dev.genlab.plugin.deeptext;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/** A character language model's network as scoring and sampling use it (training adds dropout and state). */
+interface CharNetwork {
+    /** Next-token logits {@code (B, T, V)} for tokens {@code (B, T)} (int64) read from a fresh start, no dropout. */
+    NDArray logits(NDArray tokens);
+
+    /** The longest window it reads at once: a transformer's context; unlimited for a recurrent network. */
+    int window();
+
+    /** A sampling session over {@code rows} documents; its arrays live in {@code manager}. */
+    Session session(NDManager manager, int rows);
+
+    /** Incremental decoding: rows all grow by the same tokens count per call; rows that end are dropped. */
+    interface Session {
+        /**
+         * Appends {@code length} tokens to each of the current rows ({@code tokens} row-major) and returns the
+         * logits of the next token, {@code rows * V} on the heap.
+         */
+        float[] feed(long[] tokens, int length);
+
+        /** Keeps only the rows at these current indices (ascending), in this order. */
+        void retain(int[] rows);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.genlab.plugin.deeptext;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Linear;
+import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.ParameterSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A small decoder-only transformer (GPT-2's layout, Radford et al. 2019): token and learned position embeddings,
+ * {@code layers} pre-LayerNorm blocks of causal multi-head self-attention and a GELU MLP (4 x wider), a final
+ * LayerNorm, and next-character logits, optionally through the transposed token embedding (weight tying).
+ * Embeddings start as N(0, 0.02); linear layers as PyTorch's {@code nn.Linear}.
+ */
+final class GptNetwork implements CharNetwork {
+    private static final float MASKED = -1e9f;
+
+    private record LayerNorm(NDArray weight, NDArray bias) {
+        static LayerNorm of(ParameterSet params, String name, int width) {
+            return new LayerNorm(params.parameter(name + ".weight", new long[] {width}, Init.constant(width, 1)),
+                    params.parameter(name + ".bias", new long[] {width}, new float[width]));
+        }
+
+        NDArray forward(NDArray x) {
+            return x.getNDArrayInternal().layerNorm(x, new Shape(weight.getShape().get(0)), weight, bias, 1e-5f).singletonOrThrow();
+        }
+    }
+
+    private record Block(LayerNorm attentionNorm, Dense qkv, Dense projection, LayerNorm mlpNorm, Dense expand, Dense contract) {
+    }
+
+    private final int heads;
+    private final int width;
+    private final int context;
+    private final float dropout;
+    private final NDArray tokens;
+    private final NDArray positions;
+    private final List<Block> blocks = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final Dense head;
+    private final NDArray tiedBias;
+
+    GptNetwork(ParameterSet params, int vocabulary, int layers, int heads, int width, int context, double dropout, boolean tieWeights,
+               SplittableRandom init) {
+        this.heads = heads;
+        this.width = width;
+        this.context = context;
+        this.dropout = (float) dropout;
+        this.tokens = params.parameter("token-embedding", new long[] {vocabulary, width}, Init.normal(init, vocabulary * width, 0.02));
+        this.positions = params.parameter("position-embedding", new long[] {context, width}, Init.normal(init, context * width, 0.02));
+        for (int l = 0; l < layers; l++) {
+            String p = "block" + l + ".";
+            blocks.add(new Block(LayerNorm.of(params, p + "ln1", width),
+                    new Dense(params, p + "attention.qkv", width, 3 * width, init),
+                    new Dense(params, p + "attention.projection", width, width, init),
+                    LayerNorm.of(params, p + "ln2", width),
+                    new Dense(params, p + "mlp.expand", width, 4 * width, init),
+                    new Dense(params, p + "mlp.contract", 4 * width, width, init)));
+        }
+        this.finalNorm = LayerNorm.of(params, "ln-final", width);
+        if (tieWeights) {
+            this.head = null;
+            this.tiedBias = params.parameter("head.bias", new long[] {vocabulary}, new float[vocabulary]);
+        } else {
+            this.head = new Dense(params, "head", width, vocabulary, init);
+            this.tiedBias = null;
+        }
+    }
+
+    /**
+     * Logits for {@code input (B, T)}, {@code T <= context}: {@code (B, T, V)}, or {@code (B, V)} for the last position
+     * only when {@code lastOnly}.
+     */
+    NDArray forward(NDArray input, boolean training, boolean lastOnly) {
+        NDManager m = input.getManager();
+        long batch = input.getShape().get(0);
+        int length = (int) input.getShape().get(1);
+        if (length > context) {
+            throw new IllegalArgumentException("a window of " + length + " tokens is longer than the context of " + context);
+        }
+        NDArray x = input.getNDArrayInternal().embedding(input, tokens, SparseFormat.DENSE).singletonOrThrow();
+        NDArray where = m.arange(0, length, 1, DataType.INT64);
+        x = x.add(where.getNDArrayInternal().embedding(where, positions, SparseFormat.DENSE).singletonOrThrow());
+        x = dropout(x, training);
+        NDArray mask = m.create(causalMask(length), new Shape(length, length));
+        int headWidth = width / heads;
+        float scale = (float) (1 / Math.sqrt(headWidth));
+        for (Block b : blocks) {
+            NDList qkv = b.qkv().forward(b.attentionNorm().forward(x)).split(3, 2);
+            NDArray q = qkv.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray k = qkv.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
+            NDArray v = qkv.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray attention = dropout(q.matMul(k).mul(scale).add(mask).softmax(-1), training);
+            NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, width);
+            x = x.add(dropout(b.projection().forward(y), training));
+            NDArray h = b.expand().forward(b.mlpNorm().forward(x));
+            h = h.getNDArrayInternal().gelu();
+            x = x.add(dropout(b.contract().forward(h), training));
+        }
+        if (lastOnly) {
+            x = x.get(new NDIndex(":, -1, :"));
+        }
+        x = finalNorm.forward(x);
+        return head != null ? head.forward(x) : Linear.linear(x, tokens, tiedBias).singletonOrThrow();
+    }
+
+    private static float[] causalMask(int length) {
+        float[] mask = new float[length * length];
+        for (int i = 0; i < length; i++) {
+            Arrays.fill(mask, i * length + i + 1, (i + 1) * length, MASKED);
+        }
+        return mask;
+    }
+
+    private NDArray dropout(NDArray x, boolean training) {
+        return training && dropout > 0 ? x.getNDArrayInternal().dropout(x, dropout, true).singletonOrThrow() : x;
+    }
+
+    @Override
+    public NDArray logits(NDArray input) {
+        return forward(input, false, false);
+    }
+
+    @Override
+    public int window() {
+        return context;
+    }
+
+    /** Keeps each row's tokens on the heap and reads the last {@code context} of them per step (no key/value cache). */
+    @Override
+    public Session session(NDManager manager, int rows) {
+        return new Session() {
+            private long[][] history = new long[rows][64];
+            private int total;
+
+            @Override
+            public float[] feed(long[] appended, int length) {
+                int n = history.length;
+                for (int r = 0; r < n; r++) {
+                    if (total + length > history[r].length) {
+                        history[r] = Arrays.copyOf(history[r], Math.max(2 * history[r].length, total + length));
+                    }
+                    System.arraycopy(appended, r * length, history[r], total, length);
+                }
+                total += length;
+                int w = Math.min(total, context);
+                long[] window = new long[n * w];
+                for (int r = 0; r < n; r++) {
+                    System.arraycopy(history[r], total - w, window, r * w, w);
+                }
+                try (NDManager step = manager.newSubManager()) {
+                    return forward(step.create(window, new Shape(n, w)), false, true).toFloatArray();
+                }
+            }
+
+            @Override
+            public void retain(int[] keep) {
+                long[][] kept = new long[keep.length][];
+                for (int i = 0; i < keep.length; i++) {
+                    kept[i] = history[keep[i]];
+                }
+                history = kept;
+            }
+        };
+    }
+}
