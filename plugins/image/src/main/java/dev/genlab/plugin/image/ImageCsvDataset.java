@@ -29,15 +29,16 @@ public final class ImageCsvDataset implements Dataset {
     public LoadedData load(DatasetContext context) {
         Path file = context.resolve(config.path());
         ImageShape shape = new ImageShape(config.height(), config.width(), config.channels());
-        PixelCsvReader reader = new PixelCsvReader(file.toString(), shape, config.label().orElse(null));
+        String source = config.path();
+        PixelCsvReader reader = new PixelCsvReader(source, shape, config.label().orElse(null));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return LoadedData.of(reader.read(in), file.toString());
+            return LoadedData.of(reader.read(in), "image-csv: " + file);
         } catch (NoSuchFileException e) {
-            throw new DataException(file.toString(), "no such file (the path is resolved against the experiment file's directory)");
+            throw new DataException(source, "file not found (looked for " + file + ")");
         } catch (CharacterCodingException e) {
-            throw new DataException(file.toString(), "not UTF-8 text: " + e.getMessage());
+            throw new DataException(source, "not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {
-            throw new DataException(file.toString(), "cannot be read: " + e.getMessage());
+            throw new DataException(source, "cannot read " + file + ": " + e.getMessage());
         }
     }
 }
