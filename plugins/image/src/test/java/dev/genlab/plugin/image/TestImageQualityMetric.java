@@ -76,7 +76,7 @@ class TestImageQualityMetric {
         var context = TestContexts.training(42, directory);
         MetricResult r = new ImageQualityMetric(config).evaluate(new EvaluationInput(TRAIN, TEST, synthetic), context);
         assertEquals(r.get("frechet-noise"), r.get("frechet"), 0.1 * r.get("frechet-noise"), "fresh noise scores like the noise reference");
-        assertTrue(r.get("precision") < 0.05, "noise is not in the real manifold: " + r.get("precision"));
+        assertTrue(r.get("precision") < 0.2, "noise is not in the real manifold: " + r.get("precision"));
 
         BufferedImage samples = ImageIO.read(directory.resolve("artifacts/image-quality/samples.png").toFile());
         int cell = 8 * 4 + ImageGrids.GAP;
