@@ -116,8 +116,10 @@ final class PluginsCommand implements Callable<Integer> {
                 continue;
             }
             String description = String.join(" ", v.origin().comments().stream().map(String::trim).toList());
-            // an optional key documented in reference.conf as `key = null`, with its comment above it
-            String shown = v.valueType() == com.typesafe.config.ConfigValueType.NULL ? "(optional, unset)" : v.render(ConfigRenderOptions.concise());
+            // a key without a default, documented in reference.conf as `key = null` with its comment above it
+            boolean optional = components[i].getType() == java.util.Optional.class;
+            String shown = v.valueType() != com.typesafe.config.ConfigValueType.NULL ? v.render(ConfigRenderOptions.concise())
+                    : optional ? "(optional, unset)" : "(required)";
             out.add(new Setting(key, shown, description));
         }
         return out;

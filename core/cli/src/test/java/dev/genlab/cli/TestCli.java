@@ -119,10 +119,22 @@ class TestCli {
         assertTrue(names.containsAll(List.of("model:copula", "dataset:adult", "dataset:csv", "metric:fidelity")), names.toString());
         for (JsonNode p : all) {
             for (JsonNode s : p.get("settings")) {
-                assertFalse(s.get("description").asText().isBlank() && !s.get("default").asText().startsWith("("),
-                        p.get("name") + "." + s.get("key") + " has no description");
+                // required and optional keys too: reference.conf documents them as `key = null`
+                assertFalse(s.get("description").asText().isBlank(), p.get("name") + "." + s.get("key") + " has no description");
             }
         }
+        JsonNode csvPath = null;
+        for (JsonNode p : all) {
+            if (p.get("name").asText().equals("csv")) {
+                for (JsonNode s : p.get("settings")) {
+                    if (s.get("key").asText().equals("path")) {
+                        csvPath = s;
+                    }
+                }
+            }
+        }
+        assertEquals("(required)", csvPath.get("default").asText());
+        assertTrue(csvPath.get("description").asText().startsWith("Path of the CSV file"), csvPath.toString());
         Result text = genlab("plugins", "copula");
         assertEquals(0, text.exitCode());
         assertTrue(text.out().startsWith("model copula  [tabular]"), text.out());

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class TestCsvConfig {
     @Test
-    void referenceConfDocumentsEveryKeyButTheRequiredPath() {
-        ConfigBinding.assertDocumentedDefaults(CsvConfig.class, "csv", Set.of("path"));
+    void referenceConfDocumentsEveryKey() {
+        ConfigBinding.assertDocumentedDefaults(CsvConfig.class, "csv", Set.of());
     }
 
     @Test
