@@ -62,6 +62,6 @@ public record DcganConfig(
 
     /** The defaults of {@code reference.conf}. */
     public static DcganConfig defaults() {
-        return new DcganConfig(DeviceChoice.AUTO, 100, 64, 32, 32, 32, true, GanLoss.STANDARD, 2e-4, 0.5, 0.999, true, 10, 0, false);
+        return new DcganConfig(DeviceChoice.AUTO, 100, 32, 32, 32, 32, true, GanLoss.STANDARD, 2e-4, 0.5, 0.999, true, 10, 0, false);
     }
 }

@@ -1,0 +1,65 @@
+package dev.genlab.plugin.deepimage;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.genlab.plugin.image.ImageQuality;
+import dev.genlab.runtime.plugin.PluginKind;
+import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.MetricResult;
+import dev.genlab.spi.Table;
+import dev.genlab.testkit.PluginHarness;
+import dev.genlab.testkit.TestContexts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * After a short training on 80 % of the digits, each model's Fréchet distance to the held-out 20 % (in the
+ * image-quality metric's classifier feature space) is far below that of uniform noise images. Measured with these
+ * settings (seed 42): vae 22.7, dcgan ≈ 15, image-ddpm 14.4, noise 94.1, real train vs test 1.4.
+ */
+class TestDigitsQuality {
+    @TempDir
+    static Path work;
+
+    static Table train;
+    static Table test;
+
+    @BeforeAll
+    static void split() {
+        Table[] parts = Digits.split(0.2, 42);
+        train = parts[0];
+        test = parts[1];
+    }
+
+    private static MetricResult quality(String model, String settings) throws Exception {
+        GenerativeModel m = PluginHarness.create(PluginHarness.descriptor(PluginKind.MODEL, model), "device = cpu\n" + settings, GenerativeModel.class);
+        Table synthetic = m.fit(train, TestContexts.training(42, Files.createDirectories(work.resolve(model)))).sample(test.rowCount(), 7).asTable();
+        return ImageQuality.evaluate(train, test, synthetic, 42);
+    }
+
+    private static void assertFarBelowNoise(String model, MetricResult q, double share) {
+        String text = model + ": " + Map.of("frechet", q.get("frechet"), "frechet-noise", q.get("frechet-noise"), "frechet-train", q.get("frechet-train"));
+        assertTrue(q.get("frechet") < share * q.get("frechet-noise"), text);
+        assertTrue(q.get("frechet") > q.get("frechet-train"), "no model beats real held-out data: " + text);
+        assertTrue(q.get("class-coverage") >= 0.9, "every digit is generated: " + q.values());
+    }
+
+    @Test
+    void vaeAfterTenEpochs() throws Exception {
+        assertFarBelowNoise("vae", quality("vae", "epochs = 10"), 0.35);
+    }
+
+    @Test
+    void dcganAfterTwelveEpochs() throws Exception {
+        assertFarBelowNoise("dcgan", quality("dcgan", "epochs = 12, batch-size = 32, generator-channels = 16, discriminator-channels = 16, grid-every = 0"), 0.5);
+    }
+
+    @Test
+    void ddpmAfterTenEpochs() throws Exception {
+        assertFarBelowNoise("image-ddpm", quality("image-ddpm", "epochs = 10, steps = 100"), 0.35);
+    }
+}
