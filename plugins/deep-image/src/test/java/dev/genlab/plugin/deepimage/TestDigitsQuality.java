@@ -1,9 +1,12 @@
 package dev.genlab.plugin.deepimage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.genlab.plugin.image.ImagePixels;
 import dev.genlab.plugin.image.ImageQuality;
 import dev.genlab.runtime.plugin.PluginKind;
+import dev.genlab.spi.FittedModel;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Table;
@@ -35,10 +38,37 @@ class TestDigitsQuality {
         test = parts[1];
     }
 
-    private static MetricResult quality(String model, String settings) throws Exception {
+    private static FittedModel fit(String model, String settings) throws Exception {
         GenerativeModel m = PluginHarness.create(PluginHarness.descriptor(PluginKind.MODEL, model), "device = cpu\n" + settings, GenerativeModel.class);
-        Table synthetic = m.fit(train, TestContexts.training(42, Files.createDirectories(work.resolve(model)))).sample(test.rowCount(), 7).asTable();
-        return ImageQuality.evaluate(train, test, synthetic, 42);
+        return m.fit(train, TestContexts.training(42, Files.createDirectories(work.resolve(model))));
+    }
+
+    private static MetricResult quality(FittedModel fitted) {
+        return ImageQuality.evaluate(train, test, fitted.sample(test.rowCount(), 7).asTable(), 42);
+    }
+
+    private static MetricResult quality(String model, String settings) throws Exception {
+        return quality(fit(model, settings));
+    }
+
+    /** Mean image of each label level (rows with that label). */
+    private static double[][] classMeans(Table table) {
+        double[][] images = ImagePixels.images(table);
+        int[] labels = table.codes("label");
+        double[][] means = new double[10][64];
+        int[] counts = new int[10];
+        for (int r = 0; r < images.length; r++) {
+            counts[labels[r]]++;
+            for (int p = 0; p < 64; p++) {
+                means[labels[r]][p] += images[r][p];
+            }
+        }
+        for (int k = 0; k < 10; k++) {
+            for (int p = 0; p < 64; p++) {
+                means[k][p] /= counts[k];
+            }
+        }
+        return means;
     }
 
     private static void assertFarBelowNoise(String model, MetricResult q, double share) {
@@ -48,9 +78,28 @@ class TestDigitsQuality {
         assertTrue(q.get("class-coverage") >= 0.9, "every digit is generated: " + q.values());
     }
 
+    /** Also: images sampled under {@code label = k} look most like the real k's (nearest class-mean image). */
     @Test
     void vaeAfterTenEpochs() throws Exception {
-        assertFarBelowNoise("vae", quality("vae", "epochs = 10"), 0.35);
+        FittedModel vae = fit("vae", "epochs = 10");
+        assertFarBelowNoise("vae", quality(vae), 0.35);
+        double[][] real = classMeans(train);
+        for (int k = 0; k < 10; k++) {
+            double[][] fake = classMeans(vae.sample(40, k, Map.of("label", Integer.toString(k))).asTable());
+            int nearest = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < 10; j++) {
+                double d = 0;
+                for (int p = 0; p < 64; p++) {
+                    d += (fake[k][p] - real[j][p]) * (fake[k][p] - real[j][p]);
+                }
+                if (d < best) {
+                    best = d;
+                    nearest = j;
+                }
+            }
+            assertEquals(k, nearest, "samples conditioned on " + k + " are nearest to the real " + nearest + "s");
+        }
     }
 
     @Test

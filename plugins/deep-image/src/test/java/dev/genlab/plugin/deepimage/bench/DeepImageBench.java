@@ -17,7 +17,7 @@ import java.util.Locale;
 /**
  * Trains each image model on the digits (80 % train, seed 42) and prints seconds per epoch, sampled images per
  * second and the image-quality metric against the 20 % held out. Arguments: {@code model=settings} pairs, e.g.
- * {@code "vae=epochs = 30"}; with none, the experiments' settings.
+ * {@code "vae=epochs = 30"}; with none, the settings of experiments/digits-*.conf.
  */
 public final class DeepImageBench {
     private DeepImageBench() {
@@ -25,7 +25,9 @@ public final class DeepImageBench {
 
     public static void main(String[] args) throws Exception {
         String[] runs = args.length > 0 ? args : new String[] {
-            "vae=epochs = 100", "dcgan=epochs = 100", "image-ddpm=epochs = 100"};
+            "vae=epochs = 60, batch-size = 64, latent-dim = 16, channels = 32",
+            "dcgan=epochs = 60, batch-size = 32, latent-dim = 32, grid-every = 0",
+            "image-ddpm=epochs = 100, steps = 200, schedule = linear, channels = 32"};
         Table[] split = Digits.split(0.2, 42);
         Table train = split[0];
         Table test = split[1];
