@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDManager;
 
 /** A character language model's network as scoring and sampling use it (training adds dropout and state). */
 interface CharNetwork {
-    /** Next-token logits {@code (B, T, V)} for tokens {@code (B, T)} (int64) read from a fresh start, no dropout. */
-    NDArray logits(NDArray tokens);
+    /**
+     * Next-token logits {@code (B, T, V)} in {@code manager} for {@code tokens} ({@code rows x length}, row-major),
+     * each row read from a fresh start, without dropout.
+     */
+    NDArray logits(NDManager manager, long[] tokens, int rows, int length);
 
     /** The longest window it reads at once: a transformer's context; unlimited for a recurrent network. */
     int window();

@@ -17,7 +17,9 @@ import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A character-level LSTM or GRU language model (Karpathy's char-rnn), trained with truncated back-propagation
- * through time: each epoch's token stream is cut into {@code batch-size} contiguous rows, read {@code sequence-length}
- * tokens at a time, and the recurrent state is carried (detached) from one segment to the next.
+ * through time over whole documents, each read from a zero state as it is scored and sampled.
  */
 public final class CharRnnModel implements GenerativeModel {
     static final String NAME = CharRnnModelPlugin.NAME;
@@ -95,40 +96,88 @@ public final class CharRnnModel implements GenerativeModel {
             this.rnn = network;
         }
 
+        /**
+         * Documents are dealt to {@code batch-size} lanes (each to the lane with the least work so far) and cut into
+         * {@code sequence-length} segments; step s trains every lane's s-th segment. A lane's state is carried from one
+         * segment of a document to the next (detached: truncated BPTT) and reset to zero where a document begins, as
+         * scoring and sampling begin, and the padding after a document's last segment is masked out of the loss.
+         */
         @Override
-        double trainStream(int[] stream, SplittableRandom random) {
-            int predictions = stream.length - 1;
-            int length = Math.min(config.sequenceLength(), predictions);
-            int rows = Math.max(1, Math.min(config.batchSize(), predictions / length));
-            int perRow = predictions / rows;
+        double trainDocuments(int[] order, SplittableRandom random) {
+            int length = config.sequenceLength();
+            int lanes = Math.min(config.batchSize(), order.length);
+            List<List<long[]>> work = new ArrayList<>();
+            long[] load = new long[lanes];
+            for (int l = 0; l < lanes; l++) {
+                work.add(new ArrayList<>());
+            }
+            for (int d : order) {
+                int[] doc = text.train.get(d);
+                int predictions = doc.length - 1;
+                int lane = 0;
+                for (int l = 1; l < lanes; l++) {
+                    if (load[l] < load[lane]) {
+                        lane = l;
+                    }
+                }
+                for (int from = 0; from < predictions; from += length) {
+                    work.get(lane).add(new long[] {d, from}); // document, first predicted position
+                    load[lane]++;
+                }
+            }
+            long steps = 0;
+            for (long l : load) {
+                steps = Math.max(steps, l);
+            }
             double lossSum = 0;
             long tokens = 0;
             NDList state = null;
             try (NDManager epoch = root.newSubManager()) {
-                for (int offset = 0; offset < perRow; offset += length) {
-                    int t = Math.min(length, perRow - offset);
-                    long[] x = new long[rows * t];
-                    long[] y = new long[rows * t];
-                    for (int r = 0; r < rows; r++) {
-                        int from = r * perRow + offset;
-                        for (int i = 0; i < t; i++) {
-                            x[r * t + i] = stream[from + i];
-                            y[r * t + i] = stream[from + i + 1];
+                for (int s = 0; s < steps; s++) {
+                    long[] x = new long[lanes * length];
+                    long[] y = new long[lanes * length];
+                    float[] mask = new float[lanes * length];
+                    float[] keep = new float[lanes];
+                    int count = 0;
+                    for (int l = 0; l < lanes; l++) {
+                        if (s >= work.get(l).size()) {
+                            continue; // an idle lane: padding only
                         }
+                        long[] segment = work.get(l).get(s);
+                        int[] doc = text.train.get((int) segment[0]);
+                        int from = (int) segment[1];
+                        keep[l] = from == 0 ? 0 : 1;
+                        int n = Math.min(length, doc.length - 1 - from);
+                        for (int t = 0; t < n; t++) {
+                            x[l * length + t] = doc[from + t];
+                            y[l * length + t] = doc[from + t + 1];
+                            mask[l * length + t] = 1;
+                        }
+                        count += n;
                     }
                     try (NDManager batch = root.newSubManager()) {
-                        NDArray inputs = batch.create(x, new Shape(rows, t));
-                        NDArray targets = batch.create(y, new Shape(rows, t, 1));
-                        NDList carried = state;
+                        NDArray inputs = batch.create(x, new Shape(lanes, length));
+                        NDArray targets = batch.create(y, new Shape(lanes, length, 1));
+                        NDArray weights = batch.create(mask, new Shape(lanes, length));
+                        NDList carried = null;
+                        if (state != null) {
+                            NDArray reset = batch.create(keep, new Shape(1, lanes, 1));
+                            carried = new NDList(state.size());
+                            for (NDArray a : state) {
+                                carried.add(reset.mul(a));
+                            }
+                        }
+                        NDList start = carried;
                         NDList[] next = new NDList[1];
+                        double predicted = count;
                         double loss = step(batch, () -> {
-                            CharRnnNetwork.Output out = rnn.forward(inputs, carried, true);
+                            CharRnnNetwork.Output out = rnn.forward(inputs, start, true);
                             next[0] = out.state();
-                            return crossEntropy(out.logits(), targets);
+                            return crossEntropy(out.logits(), targets, weights, predicted);
                         });
                         NDList detached = new NDList(next[0].size());
-                        for (NDArray s : next[0]) {
-                            NDArray d = s.stopGradient();
+                        for (NDArray a : next[0]) {
+                            NDArray d = a.stopGradient();
                             d.attach(epoch);
                             detached.add(d);
                         }
@@ -136,8 +185,8 @@ public final class CharRnnModel implements GenerativeModel {
                             state.close();
                         }
                         state = detached;
-                        lossSum += loss * rows * t;
-                        tokens += (long) rows * t;
+                        lossSum += loss * count;
+                        tokens += count;
                     }
                 }
             }

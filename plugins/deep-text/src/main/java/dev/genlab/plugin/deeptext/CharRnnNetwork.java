@@ -72,8 +72,8 @@ final class CharRnnNetwork implements CharNetwork {
     }
 
     @Override
-    public NDArray logits(NDArray tokens) {
-        return forward(tokens, null, false).logits();
+    public NDArray logits(NDManager manager, long[] tokens, int rows, int length) {
+        return forward(manager.create(tokens, new Shape(rows, length)), null, false).logits();
     }
 
     @Override

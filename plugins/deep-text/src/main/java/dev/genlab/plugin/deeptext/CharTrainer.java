@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
- * An epoch of a character model: a fresh document order, the model's own pass over that token stream, then the
+ * An epoch of a character model: a fresh document order, the model's own pass over the documents, then the
  * per-token validation loss on the held-out documents. Metrics are {@code loss.train} (mean cross-entropy per
  * token, in nats, with dropout) and {@code loss.validation} (nats per token, without dropout).
  */
@@ -43,15 +43,15 @@ abstract class CharTrainer implements EpochTrainer {
         this.fingerprint = Objects.requireNonNull(fingerprint);
     }
 
-    /** Trains on one epoch's stream; returns the mean loss per token. */
-    abstract double trainStream(int[] stream, SplittableRandom random);
+    /** Trains on the training documents in this {@code order}; returns the mean loss per predicted token. */
+    abstract double trainDocuments(int[] order, SplittableRandom random);
 
     @Override
     public Map<String, Double> trainEpoch(int epoch) {
         SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
-        int[] stream = text.stream(random);
+        int[] order = TrainingText.permutation(text.train.size(), random);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss.train", trainStream(stream, random));
+        metrics.put("loss.train", trainDocuments(order, random));
         if (!text.validation.isEmpty()) {
             NegativeLogLikelihood nll = Likelihood.score(root, network, text.validation);
             metrics.put("loss.validation", nll.nats() / nll.tokens());
@@ -62,6 +62,11 @@ abstract class CharTrainer implements EpochTrainer {
     /** Mean cross-entropy of {@code logits (B, T, V)} against {@code targets (B, T, 1)}. */
     static NDArray crossEntropy(NDArray logits, NDArray targets) {
         return logits.logSoftmax(-1).gather(targets, -1).mean().neg();
+    }
+
+    /** Cross-entropy of {@code logits (B, T, V)} against {@code targets (B, T, 1)}, averaged where {@code mask (B, T)} is 1. */
+    static NDArray crossEntropy(NDArray logits, NDArray targets, NDArray mask, double count) {
+        return logits.logSoftmax(-1).gather(targets, -1).squeeze(-1).mul(mask).sum().neg().div((float) count);
     }
 
     /** Back-propagates the loss, clips the gradients and takes an Adam step; returns the loss. */

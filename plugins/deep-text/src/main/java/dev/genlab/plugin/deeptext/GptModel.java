@@ -24,8 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tiny character-level GPT. An epoch cuts the token stream into {@code context}-long windows from a random
- * phase, shuffles them and trains on {@code batch-size} windows per step, each predicting every next token.
+ * A tiny character-level GPT. An epoch joins the documents (in a fresh order) into one token stream, cuts it into
+ * {@code context}-long windows from a random phase, shuffles them and trains on {@code batch-size} windows per
+ * step, each predicting every next token. Documents packed into a window do not see each other (see
+ * {@link GptNetwork#forward}), so training reads a document as scoring and sampling do.
  */
 public final class GptModel implements GenerativeModel {
     static final String NAME = GptModelPlugin.NAME;
@@ -88,7 +90,8 @@ public final class GptModel implements GenerativeModel {
         }
 
         @Override
-        double trainStream(int[] stream, SplittableRandom random) {
+        double trainDocuments(int[] documentOrder, SplittableRandom random) {
+            int[] stream = text.stream(documentOrder);
             int predictions = stream.length - 1;
             int length = Math.min(config.context(), predictions);
             int phase = predictions >= 2 * length ? random.nextInt(length) : 0;
@@ -108,9 +111,9 @@ public final class GptModel implements GenerativeModel {
                     }
                 }
                 try (NDManager batch = root.newSubManager()) {
-                    NDArray inputs = batch.create(x, new Shape(rows, length));
                     NDArray targets = batch.create(y, new Shape(rows, length, 1));
-                    double loss = step(batch, () -> crossEntropy(gpt.forward(inputs, true, false), targets));
+                    int n = rows;
+                    double loss = step(batch, () -> crossEntropy(gpt.forward(batch, x, n, length, true, false), targets));
                     lossSum += loss * rows * length;
                     tokens += (long) rows * length;
                 }

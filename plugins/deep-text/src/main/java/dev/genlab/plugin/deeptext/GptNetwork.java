@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Linear;
@@ -77,30 +76,33 @@ final class GptNetwork implements CharNetwork {
     }
 
     /**
-     * Logits for {@code input (B, T)}, {@code T <= context}: {@code (B, T, V)}, or {@code (B, V)} for the last position
-     * only when {@code lastOnly}.
+     * Logits for {@code tokens} ({@code rows x length}, row-major, {@code length <= context}): {@code (B, T, V)}, or
+     * {@code (B, V)} for the last position only when {@code lastOnly}. Every {@code <doc>} token in the input starts a
+     * new document: positions count from it and attention does not look back past it, so documents packed into one
+     * training window are read exactly as each is read alone when scoring or sampling.
      */
-    NDArray forward(NDArray input, boolean training, boolean lastOnly) {
-        NDManager m = input.getManager();
-        long batch = input.getShape().get(0);
-        int length = (int) input.getShape().get(1);
+    NDArray forward(NDManager m, long[] tokens, int rows, int length, boolean training, boolean lastOnly) {
         if (length > context) {
             throw new IllegalArgumentException("a window of " + length + " tokens is longer than the context of " + context);
         }
-        NDArray x = input.getNDArrayInternal().embedding(input, tokens, SparseFormat.DENSE).singletonOrThrow();
-        NDArray where = m.arange(0, length, 1, DataType.INT64);
+        long[] positionIds = new long[rows * length];
+        float[] mask = new float[rows * length * length];
+        documentLayout(tokens, rows, length, positionIds, mask);
+        NDArray input = m.create(tokens, new Shape(rows, length));
+        NDArray where = m.create(positionIds, new Shape(rows, length));
+        NDArray x = input.getNDArrayInternal().embedding(input, this.tokens, SparseFormat.DENSE).singletonOrThrow();
         x = x.add(where.getNDArrayInternal().embedding(where, positions, SparseFormat.DENSE).singletonOrThrow());
         x = dropout(x, training);
-        NDArray mask = m.create(causalMask(length), new Shape(length, length));
+        NDArray attentionMask = m.create(mask, new Shape(rows, 1, length, length));
         int headWidth = width / heads;
         float scale = (float) (1 / Math.sqrt(headWidth));
         for (Block b : blocks) {
             NDList qkv = b.qkv().forward(b.attentionNorm().forward(x)).split(3, 2);
-            NDArray q = qkv.get(0).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray k = qkv.get(1).reshape(batch, length, heads, headWidth).transpose(0, 2, 3, 1);
-            NDArray v = qkv.get(2).reshape(batch, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray attention = dropout(q.matMul(k).mul(scale).add(mask).softmax(-1), training);
-            NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, width);
+            NDArray q = qkv.get(0).reshape(rows, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray k = qkv.get(1).reshape(rows, length, heads, headWidth).transpose(0, 2, 3, 1);
+            NDArray v = qkv.get(2).reshape(rows, length, heads, headWidth).transpose(0, 2, 1, 3);
+            NDArray attention = dropout(q.matMul(k).mul(scale).add(attentionMask).softmax(-1), training);
+            NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(rows, length, width);
             x = x.add(dropout(b.projection().forward(y), training));
             NDArray h = b.expand().forward(b.mlpNorm().forward(x));
             h = h.getNDArrayInternal().gelu();
@@ -110,15 +112,26 @@ final class GptNetwork implements CharNetwork {
             x = x.get(new NDIndex(":, -1, :"));
         }
         x = finalNorm.forward(x);
-        return head != null ? head.forward(x) : Linear.linear(x, tokens, tiedBias).singletonOrThrow();
+        return head != null ? head.forward(x) : Linear.linear(x, this.tokens, tiedBias).singletonOrThrow();
     }
 
-    private static float[] causalMask(int length) {
-        float[] mask = new float[length * length];
-        for (int i = 0; i < length; i++) {
-            Arrays.fill(mask, i * length + i + 1, (i + 1) * length, MASKED);
+    /**
+     * Position ids (counted from the last {@code <doc>} at or before each position, else from the window's start) and
+     * the additive attention mask: position i sees j iff j <= i and no {@code <doc>} lies in (j, i].
+     */
+    static void documentLayout(long[] tokens, int rows, int length, long[] positionIds, float[] mask) {
+        Arrays.fill(mask, MASKED);
+        for (int r = 0; r < rows; r++) {
+            int start = 0;
+            for (int i = 0; i < length; i++) {
+                if (tokens[r * length + i] == Vocabulary.BOUNDARY) {
+                    start = i;
+                }
+                positionIds[r * length + i] = i - start;
+                int row = (r * length + i) * length;
+                Arrays.fill(mask, row + start, row + i + 1, 0f);
+            }
         }
-        return mask;
     }
 
     private NDArray dropout(NDArray x, boolean training) {
@@ -126,8 +139,8 @@ final class GptNetwork implements CharNetwork {
     }
 
     @Override
-    public NDArray logits(NDArray input) {
-        return forward(input, false, false);
+    public NDArray logits(NDManager manager, long[] input, int rows, int length) {
+        return forward(manager, input, rows, length, false, false);
     }
 
     @Override
@@ -158,7 +171,7 @@ final class GptNetwork implements CharNetwork {
                     System.arraycopy(history[r], total - w, window, r * w, w);
                 }
                 try (NDManager step = manager.newSubManager()) {
-                    return forward(step.create(window, new Shape(n, w)), false, true).toFloatArray();
+                    return forward(step, window, n, w, false, true).toFloatArray();
                 }
             }
 

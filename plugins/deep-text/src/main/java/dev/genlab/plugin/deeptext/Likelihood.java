@@ -75,9 +75,8 @@ final class Likelihood {
             // nothing before them, and the mask drops their predictions
         }
         try (NDManager m = parent.newSubManager()) {
-            NDArray x = m.create(inputs, new Shape(rows, length));
             NDArray y = m.create(targets, new Shape(rows, length, 1));
-            NDArray logProbabilities = network.logits(x).logSoftmax(-1).gather(y, -1).squeeze(-1);
+            NDArray logProbabilities = network.logits(m, inputs, rows, length).logSoftmax(-1).gather(y, -1).squeeze(-1);
             return logProbabilities.toType(DataType.FLOAT64, false).mul(m.create(mask, new Shape(rows, length)).toType(DataType.FLOAT64, false))
                     .sum().neg().getDouble();
         }

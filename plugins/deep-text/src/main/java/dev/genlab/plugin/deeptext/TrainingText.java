@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The documents a character model trains on, tokenised, with an optional validation share held out, and the
- * token stream of one epoch: the documents in a fresh random order, each {@code <doc> c1 … cn}, and a final
- * {@code <doc>}, so every document's end is a token to predict and the next one starts after it.
+ * The documents a character model trains on, tokenised ({@code <doc> c1 … cn <doc>}), with an optional validation
+ * share held out.
  */
 final class TrainingText {
     static final String SOURCE = "training data";
@@ -71,9 +70,11 @@ final class TrainingText {
         return new TrainingText(vocabulary, List.copyOf(train), List.copyOf(validation));
     }
 
-    /** This epoch's stream: the training documents in an order drawn from {@code random}. */
-    int[] stream(SplittableRandom random) {
-        int[] order = permutation(train.size(), random);
+    /**
+     * The training documents in {@code order} as one stream, each {@code <doc> c1 … cn}, and a final {@code <doc>}:
+     * every document's end is a token to predict, and the same token begins the next document.
+     */
+    int[] stream(int[] order) {
         int[] stream = new int[Math.toIntExact(trainTokens + 1)];
         int at = 0;
         for (int i : order) {

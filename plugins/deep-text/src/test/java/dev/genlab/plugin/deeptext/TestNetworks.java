@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
@@ -51,7 +50,7 @@ class TestNetworks {
         CharRnnNetwork network = new CharRnnNetwork(params, cell, v, e, h, layers, 0, new SplittableRandom(3));
         Weights w = params.snapshot();
         long[] tokens = {0, 3, 5, 2, 2, 1};
-        float[] logits = network.logits(manager.create(tokens, new Shape(1, tokens.length))).toFloatArray();
+        float[] logits = network.logits(manager, tokens, 1, tokens.length).toFloatArray();
 
         double[][] x = new double[tokens.length][];
         for (int t = 0; t < tokens.length; t++) {
@@ -153,8 +152,8 @@ class TestNetworks {
         long[] a = {0, 2, 3, 4, 5, 6, 2, 3};
         long[] b = a.clone();
         b[5] = 1;
-        float[] la = network.logits(manager.create(a, new Shape(1, a.length))).toFloatArray();
-        float[] lb = network.logits(manager.create(b, new Shape(1, b.length))).toFloatArray();
+        float[] la = network.logits(manager, a, 1, a.length).toFloatArray();
+        float[] lb = network.logits(manager, b, 1, b.length).toFloatArray();
         int v = 7;
         for (int t = 0; t < a.length; t++) {
             float[] ra = java.util.Arrays.copyOfRange(la, t * v, (t + 1) * v);
@@ -165,6 +164,34 @@ class TestNetworks {
                 assertNotEquals(java.util.Arrays.toString(ra), java.util.Arrays.toString(rb), "position " + t + " sees position 5");
             }
         }
+    }
+
+    /**
+     * Documents packed into one window are read as each alone: positions restart and attention stops at every
+     * {@code <doc>} token (which begins the next document as it ends the previous one).
+     */
+    @Test
+    void packedDocumentsDoNotSeeEachOther() {
+        GptNetwork network = gpt(10);
+        long[] packed = {0, 2, 3, 4, 0, 5, 6, 2, 0, 3};
+        float[] together = network.logits(manager, packed, 1, packed.length).toFloatArray();
+        int v = 7;
+        int[][] documents = {{0, 4}, {4, 8}, {8, 10}};
+        for (int[] d : documents) {
+            long[] alone = java.util.Arrays.copyOfRange(packed, d[0], d[1]);
+            float[] expected = network.logits(manager, alone, 1, alone.length).toFloatArray();
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(together, d[0] * v, d[1] * v), 1e-5f,
+                    "document at " + d[0] + " in a packed window");
+        }
+        long[] positions = new long[10];
+        float[] mask = new float[100];
+        GptNetwork.documentLayout(packed, 1, 10, positions, mask);
+        assertArrayEquals(new long[] {0, 1, 2, 3, 0, 1, 2, 3, 0, 1}, positions);
+        // a window that starts inside a document counts positions from the window's start
+        GptNetwork.documentLayout(new long[] {5, 6, 0, 2}, 1, 4, positions, mask);
+        assertArrayEquals(new long[] {0, 1, 0, 1}, java.util.Arrays.copyOf(positions, 4));
+        assertEquals(0f, mask[1 * 4 + 0], "position 1 sees position 0");
+        assertEquals(-1e9f, mask[3 * 4 + 1], "position 3 does not see position 1 across the <doc> at 2");
     }
 
     /**
@@ -186,7 +213,7 @@ class TestNetworks {
             for (int i = 0; i < input.length; i++) {
                 input[i] = doc[w[0] + i];
             }
-            float[] logits = network.logits(manager.create(input, new Shape(1, input.length))).toFloatArray();
+            float[] logits = network.logits(manager, input, 1, input.length).toFloatArray();
             for (int position = w[2]; position < w[1]; position++) {
                 int t = position - w[0];
                 expected -= logSoftmax(logits, t * 7, 7, doc[position + 1]);
