@@ -225,6 +225,9 @@ public final class DdpmModel extends DeepTabularModel {
                     NDArray x = m.randomNormal(new Shape(rows, width));
                     for (int t = steps - 1; t >= 0; t--) {
                         try (NDManager s = m.newSubManager()) {
+                            // results attach to their first input's manager: move x into the step's manager so
+                            // every activation of this step is freed with it, and only the new x survives
+                            x.attach(s);
                             Denoiser.embed(t, dim, emb, 0);
                             NDArray eps = denoiser.forward(x, s.create(emb, new Shape(1, dim)));
                             double alphaBar = alphaBars[t];
