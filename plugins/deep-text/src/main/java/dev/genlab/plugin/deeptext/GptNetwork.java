@@ -94,25 +94,66 @@ final class GptNetwork implements CharNetwork {
         x = x.add(where.getNDArrayInternal().embedding(where, positions, SparseFormat.DENSE).singletonOrThrow());
         x = dropout(x, training);
         NDArray attentionMask = m.create(mask, new Shape(rows, 1, length, length));
+        x = blocks(x, attentionMask, training, null);
+        if (lastOnly) {
+            x = x.get(new NDIndex(":, -1, :"));
+        }
+        x = finalNorm.forward(x);
+        return head != null ? head.forward(x) : Linear.linear(x, this.tokens, tiedBias).singletonOrThrow();
+    }
+
+    /**
+     * The transformer blocks over {@code x (B, T, width)}. With a {@code cache}, the keys and values of earlier
+     * positions are read from it and this call's are appended, so {@code x} holds only the new positions.
+     */
+    private NDArray blocks(NDArray x, NDArray attentionMask, boolean training, KeyValueCache cache) {
+        long rows = x.getShape().get(0);
+        long length = x.getShape().get(1);
         int headWidth = width / heads;
         float scale = (float) (1 / Math.sqrt(headWidth));
-        for (Block b : blocks) {
+        for (int l = 0; l < blocks.size(); l++) {
+            Block b = blocks.get(l);
             NDList qkv = b.qkv().forward(b.attentionNorm().forward(x)).split(3, 2);
             NDArray q = qkv.get(0).reshape(rows, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray k = qkv.get(1).reshape(rows, length, heads, headWidth).transpose(0, 2, 3, 1);
+            NDArray k = qkv.get(1).reshape(rows, length, heads, headWidth).transpose(0, 2, 1, 3);
             NDArray v = qkv.get(2).reshape(rows, length, heads, headWidth).transpose(0, 2, 1, 3);
-            NDArray attention = dropout(q.matMul(k).mul(scale).add(attentionMask).softmax(-1), training);
+            if (cache != null) {
+                if (cache.keys[l] != null) {
+                    k = cache.keys[l].concat(k, 2);
+                    v = cache.values[l].concat(v, 2);
+                }
+                cache.keys[l] = k;
+                cache.values[l] = v;
+            }
+            NDArray attention = dropout(q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(attentionMask).softmax(-1), training);
             NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(rows, length, width);
             x = x.add(dropout(b.projection().forward(y), training));
             NDArray h = b.expand().forward(b.mlpNorm().forward(x));
             h = h.getNDArrayInternal().gelu();
             x = x.add(dropout(b.contract().forward(h), training));
         }
-        if (lastOnly) {
-            x = x.get(new NDIndex(":, -1, :"));
+        return x;
+    }
+
+    /** Keys and values {@code (rows, heads, positions, width / heads)} per block, of the positions read so far. */
+    private static final class KeyValueCache {
+        final NDArray[] keys;
+        final NDArray[] values;
+
+        KeyValueCache(int layers) {
+            keys = new NDArray[layers];
+            values = new NDArray[layers];
         }
-        x = finalNorm.forward(x);
-        return head != null ? head.forward(x) : Linear.linear(x, this.tokens, tiedBias).singletonOrThrow();
+
+        /** Hands every array to {@code manager} (to be freed with it, or kept by it). */
+        void attach(NDManager manager) {
+            for (int l = 0; l < keys.length; l++) {
+                if (keys[l] != null) {
+                    keys[l].attach(manager);
+                    values[l].attach(manager);
+                }
+            }
+        }
     }
 
     /**
@@ -148,12 +189,19 @@ final class GptNetwork implements CharNetwork {
         return context;
     }
 
-    /** Keeps each row's tokens on the heap and reads the last {@code context} of them per step (no key/value cache). */
+    /**
+     * Each step reads only the new tokens and attends to the cached keys and values of the earlier ones in the
+     * window (a window holds no {@code <doc>} after its start, so this equals reading the whole window). When the
+     * window would outgrow the context it restarts from the last {@code context / 2} tokens (positions from 0, as
+     * scoring reads a long document's later windows), so every prediction sees at least half a context.
+     */
     @Override
     public Session session(NDManager manager, int rows) {
         return new Session() {
             private long[][] history = new long[rows][64];
             private int total;
+            private int window;
+            private KeyValueCache cache = new KeyValueCache(blocks.size());
 
             @Override
             public float[] feed(long[] appended, int length) {
@@ -165,14 +213,45 @@ final class GptNetwork implements CharNetwork {
                     System.arraycopy(appended, r * length, history[r], total, length);
                 }
                 total += length;
-                int w = Math.min(total, context);
-                long[] window = new long[n * w];
-                for (int r = 0; r < n; r++) {
-                    System.arraycopy(history[r], total - w, window, r * w, w);
-                }
                 try (NDManager step = manager.newSubManager()) {
-                    return forward(step, window, n, w, false, true).toFloatArray();
+                    if (window + length <= context) {
+                        float[] logits = incremental(step, appended, n, length, window);
+                        window += length;
+                        return logits;
+                    }
+                    cache.attach(step);
+                    cache = new KeyValueCache(blocks.size());
+                    window = Math.min(total, Math.max(context / 2, Math.min(length, context)));
+                    long[] tokens = new long[n * window];
+                    for (int r = 0; r < n; r++) {
+                        System.arraycopy(history[r], total - window, tokens, r * window, window);
+                    }
+                    return incremental(step, tokens, n, window, 0);
                 }
+            }
+
+            private float[] incremental(NDManager step, long[] appended, int n, int length, int past) {
+                cache.attach(step); // the old arrays go with this step; the extended ones are kept below
+                long[] positionIds = new long[n * length];
+                for (int r = 0; r < n; r++) {
+                    for (int i = 0; i < length; i++) {
+                        positionIds[r * length + i] = past + i;
+                    }
+                }
+                float[] mask = new float[length * (past + length)];
+                Arrays.fill(mask, MASKED);
+                for (int i = 0; i < length; i++) {
+                    Arrays.fill(mask, i * (past + length), i * (past + length) + past + i + 1, 0f);
+                }
+                NDArray input = step.create(appended, new Shape(n, length));
+                NDArray where = step.create(positionIds, new Shape(n, length));
+                NDArray x = input.getNDArrayInternal().embedding(input, tokens, SparseFormat.DENSE).singletonOrThrow();
+                x = x.add(where.getNDArrayInternal().embedding(where, positions, SparseFormat.DENSE).singletonOrThrow());
+                x = blocks(x, step.create(mask, new Shape(1, 1, length, past + length)), false, cache);
+                cache.attach(manager);
+                x = finalNorm.forward(x.get(new NDIndex(":, -1, :")));
+                NDArray logits = head != null ? head.forward(x) : Linear.linear(x, tokens, tiedBias).singletonOrThrow();
+                return logits.toFloatArray();
             }
 
             @Override
@@ -182,6 +261,18 @@ final class GptNetwork implements CharNetwork {
                     kept[i] = history[keep[i]];
                 }
                 history = kept;
+                if (cache.keys[0] == null) {
+                    return;
+                }
+                try (NDManager step = manager.newSubManager()) {
+                    cache.attach(step);
+                    NDArray index = step.create(keep);
+                    for (int l = 0; l < cache.keys.length; l++) {
+                        cache.keys[l] = cache.keys[l].get(new NDIndex("{}", index));
+                        cache.values[l] = cache.values[l].get(new NDIndex("{}", index));
+                    }
+                    cache.attach(manager);
+                }
             }
         };
     }

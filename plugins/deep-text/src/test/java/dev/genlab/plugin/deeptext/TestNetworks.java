@@ -195,6 +195,51 @@ class TestNetworks {
     }
 
     /**
+     * The sampling session's key/value cache gives the logits of reading the whole window, through a prompt, single
+     * tokens and dropped rows; past the context of 6 the window restarts from the last 3 tokens (positions 4-6 after
+     * 7 tokens) and grows again.
+     */
+    @Test
+    void cachedSamplingGivesTheLogitsOfTheFullWindow() {
+        int context = 6;
+        int v = 7;
+        GptNetwork network = gpt(context);
+        List<long[]> rows = new ArrayList<>(List.of(new long[] {0, 2, 3}, new long[] {0, 2, 3}, new long[] {0, 2, 3}));
+        CharNetwork.Session session = network.session(manager, 3);
+        float[] logits = session.feed(new long[] {0, 2, 3, 0, 2, 3, 0, 2, 3}, 3);
+        assertLastLogits(network, rows, context, logits, v);
+        long[][] steps = {{4, 5, 6}, {2, 2, 3}, {6, 5}, {3, 4}, {5, 2}, {2, 6}};
+        for (long[] step : steps) {
+            if (step.length < rows.size()) {
+                session.retain(new int[] {0, 2});
+                rows.remove(1);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                long[] grown = java.util.Arrays.copyOf(rows.get(r), rows.get(r).length + 1);
+                grown[grown.length - 1] = step[r];
+                rows.set(r, grown);
+            }
+            logits = session.feed(step, 1);
+            assertLastLogits(network, rows, context, logits, v);
+        }
+        assertEquals(9, rows.get(0).length, "the last three steps ran past the context of 6");
+    }
+
+    private void assertLastLogits(GptNetwork network, List<long[]> rows, int context, float[] actual, int v) {
+        int w = rows.get(0).length <= context ? rows.get(0).length : rows.get(0).length - 4;
+        long[] window = new long[rows.size() * w];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r), rows.get(r).length - w, window, r * w, w);
+        }
+        float[] all = network.logits(manager, window, rows.size(), w).toFloatArray();
+        float[] expected = new float[rows.size() * v];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(all, (r * w + w - 1) * v, expected, r * v, v);
+        }
+        assertArrayEquals(expected, actual, 1e-5f, "after " + rows.get(0).length + " tokens");
+    }
+
+    /**
      * A document longer than the context is scored in windows overlapping by half: with context 8 and 20
      * predictions, windows [0, 8) scoring 0-7, [4, 12) scoring 8-11, [8, 16) scoring 12-15, [12, 20) scoring 16-19.
      */
