@@ -1,5 +1,7 @@
 package dev.genlab.plugin.deepimage;
 
+import dev.genlab.plugin.djl.nn.Networks;
+import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

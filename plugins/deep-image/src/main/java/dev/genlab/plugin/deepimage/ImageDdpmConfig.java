@@ -1,10 +1,10 @@
 package dev.genlab.plugin.deepimage;
 
-import static dev.genlab.plugin.deepimage.ConfigChecks.atLeast;
-import static dev.genlab.plugin.deepimage.ConfigChecks.between;
-import static dev.genlab.plugin.deepimage.ConfigChecks.fraction;
-import static dev.genlab.plugin.deepimage.ConfigChecks.notNull;
-import static dev.genlab.plugin.deepimage.ConfigChecks.positive;
+import static dev.genlab.plugin.djl.ConfigChecks.atLeast;
+import static dev.genlab.plugin.djl.ConfigChecks.between;
+import static dev.genlab.plugin.djl.ConfigChecks.fraction;
+import static dev.genlab.plugin.djl.ConfigChecks.notNull;
+import static dev.genlab.plugin.djl.ConfigChecks.positive;
 
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.spi.PluginConfigException;

@@ -1,9 +1,10 @@
 package dev.genlab.plugin.deeptabular;
 
-import static dev.genlab.plugin.deeptabular.ConfigChecks.atLeast;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.nonNegative;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.notNull;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.positive;
+import dev.genlab.plugin.djl.ConfigChecks;
+import static dev.genlab.plugin.djl.ConfigChecks.atLeast;
+import static dev.genlab.plugin.djl.ConfigChecks.nonNegative;
+import static dev.genlab.plugin.djl.ConfigChecks.notNull;
+import static dev.genlab.plugin.djl.ConfigChecks.positive;
 
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;

@@ -1,5 +1,7 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.ConfigChecks;
+import dev.genlab.plugin.djl.nn.Networks;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.ConfigChecks;
 import dev.genlab.spi.PluginConfigException;
 
 /**

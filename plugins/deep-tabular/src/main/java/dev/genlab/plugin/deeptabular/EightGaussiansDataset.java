@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.DatasetContext;

@@ -1,11 +1,11 @@
 package dev.genlab.plugin.deeptabular;
 
-import static dev.genlab.plugin.deeptabular.ConfigChecks.atLeast;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.dims;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.fraction;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.nonNegative;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.notNull;
-import static dev.genlab.plugin.deeptabular.ConfigChecks.positive;
+import static dev.genlab.plugin.djl.ConfigChecks.atLeast;
+import static dev.genlab.plugin.djl.ConfigChecks.dims;
+import static dev.genlab.plugin.djl.ConfigChecks.fraction;
+import static dev.genlab.plugin.djl.ConfigChecks.nonNegative;
+import static dev.genlab.plugin.djl.ConfigChecks.notNull;
+import static dev.genlab.plugin.djl.ConfigChecks.positive;
 
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;

@@ -1,5 +1,8 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.ConfigChecks;
+import dev.genlab.plugin.djl.nn.Networks;
+import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

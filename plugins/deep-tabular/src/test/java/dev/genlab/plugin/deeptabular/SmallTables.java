@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;

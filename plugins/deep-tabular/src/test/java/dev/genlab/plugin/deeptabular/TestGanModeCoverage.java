@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Gaussians;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.spi.Table;

@@ -1,11 +1,11 @@
 package dev.genlab.plugin.deeptext;
 
-import static dev.genlab.plugin.deeptext.ConfigChecks.atLeast;
-import static dev.genlab.plugin.deeptext.ConfigChecks.between;
-import static dev.genlab.plugin.deeptext.ConfigChecks.fraction;
-import static dev.genlab.plugin.deeptext.ConfigChecks.nonNegative;
-import static dev.genlab.plugin.deeptext.ConfigChecks.notNull;
-import static dev.genlab.plugin.deeptext.ConfigChecks.positive;
+import static dev.genlab.plugin.djl.ConfigChecks.atLeast;
+import static dev.genlab.plugin.djl.ConfigChecks.between;
+import static dev.genlab.plugin.djl.ConfigChecks.fraction;
+import static dev.genlab.plugin.djl.ConfigChecks.nonNegative;
+import static dev.genlab.plugin.djl.ConfigChecks.notNull;
+import static dev.genlab.plugin.djl.ConfigChecks.positive;
 
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.spi.PluginConfigException;

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptext;
 
+import dev.genlab.plugin.djl.ConfigChecks;
 import dev.genlab.spi.PluginConfigException;
 import java.util.Objects;
 

@@ -1,28 +1,25 @@
-package dev.genlab.plugin.deepimage;
+package dev.genlab.plugin.djl.nn;
 
-import dev.genlab.plugin.djl.nn.Adam;
-import dev.genlab.plugin.djl.nn.ParameterSet;
-import dev.genlab.plugin.djl.nn.Weights;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A model's networks and optimizers by name, saved and restored together (weights for sampling, all for checkpoints). */
-final class Networks {
+public final class Networks {
     private final Map<String, ParameterSet> networks = new LinkedHashMap<>();
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
 
-    ParameterSet network(String name, ParameterSet params) {
+    public ParameterSet network(String name, ParameterSet params) {
         networks.put(name, params);
         return params;
     }
 
-    Adam optimizer(String name, Adam adam) {
+    public Adam optimizer(String name, Adam adam) {
         optimizers.put(name, adam);
         return adam;
     }
 
     /** The weights of the named networks, prefixed {@code name.}. */
-    Weights weights(String... names) {
+    public Weights weights(String... names) {
         Weights all = new Weights(Map.of());
         for (String n : names) {
             all = all.with(n + ".", networks.get(n).snapshot());
@@ -30,7 +27,7 @@ final class Networks {
         return all;
     }
 
-    Weights checkpoint() {
+    public Weights checkpoint() {
         Weights all = weights(networks.keySet().toArray(new String[0]));
         for (Map.Entry<String, Adam> e : optimizers.entrySet()) {
             all = all.with("adam." + e.getKey() + ".", e.getValue().state());
@@ -38,8 +35,16 @@ final class Networks {
         return all;
     }
 
-    void restore(Weights state) {
+    public void restore(Weights state) {
         networks.forEach((name, p) -> p.assign(state.part(name + ".")));
         optimizers.forEach((name, a) -> a.restore(state.part("adam." + name + ".")));
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (ParameterSet p : networks.values()) {
+            n += p.parameterCount();
+        }
+        return n;
     }
 }

@@ -1,13 +1,13 @@
-package dev.genlab.plugin.deepimage;
+package dev.genlab.plugin.djl.nn;
 
 import java.util.SplittableRandom;
 
 /** Standard normal draws from a seeded stream (Box-Muller, both values used). */
-final class Gaussians {
+public final class Gaussians {
     private Gaussians() {
     }
 
-    static float[] fill(SplittableRandom random, int n) {
+    public static float[] fill(SplittableRandom random, int n) {
         float[] out = new float[n];
         for (int i = 0; i < n; i += 2) {
             double u = 1 - random.nextDouble();
@@ -19,5 +19,9 @@ final class Gaussians {
             }
         }
         return out;
+    }
+
+    public static double next(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 }

@@ -1,9 +1,9 @@
-package dev.genlab.plugin.deeptabular;
+package dev.genlab.plugin.djl;
 
 import dev.genlab.spi.PluginConfigException;
 import java.util.List;
 
-/** Compact-constructor checks shared by the configs; each names the HOCON key. */
+/** Compact-constructor checks for model configs: each throws a {@link PluginConfigException} naming the HOCON key and what is valid. */
 public final class ConfigChecks {
     private ConfigChecks() {
     }
@@ -17,6 +17,12 @@ public final class ConfigChecks {
     public static void atLeast(String key, long value, long min) {
         if (value < min) {
             throw new PluginConfigException(key, "must be at least " + min + ", was " + value);
+        }
+    }
+
+    public static void between(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new PluginConfigException(key, "must be between " + min + " and " + max + ", was " + value);
         }
     }
 
