@@ -1,22 +1,11 @@
 package dev.genlab.plugin.deepimage;
 
+import dev.genlab.plugin.djl.io.ModelFiles;
 import dev.genlab.plugin.djl.nn.Weights;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 /**
  * A fitted image model on disk: {@code model.properties} (readable: format, model type, architecture) and
@@ -27,59 +16,16 @@ import java.util.TreeMap;
 record SavedImageModel(String model, Map<String, String> architecture, ImageCodec codec, Weights weights) {
     static final String FORMAT = "genlab-deep-image";
     static final int VERSION = 1;
-    static final String PROPERTIES = "model.properties";
-    static final String BINARY = "model.bin";
-
     void write(Path directory) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("format", FORMAT);
-        p.setProperty("format-version", Integer.toString(VERSION));
-        p.setProperty("model", model);
-        architecture.forEach((k, v) -> p.setProperty("architecture." + k, v));
-        try (Writer w = Files.newBufferedWriter(directory.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
-            p.store(w, "genlab " + model + " model");
-        }
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(directory.resolve(BINARY)), 1 << 16))) {
+        ModelFiles.write(directory, FORMAT, VERSION, model, Map.of(), architecture, out -> {
             codec.write(out);
             weights.write(out);
-        }
+        });
     }
 
     /** Reads a saved model of type {@code expectedModel}; every architecture key in {@code required} must be there. */
     static SavedImageModel read(Path directory, String expectedModel, List<String> required) throws IOException {
-        Path properties = directory.resolve(PROPERTIES);
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no saved " + expectedModel + " model in " + directory + ": " + PROPERTIES + " is missing", e);
-        }
-        if (!FORMAT.equals(p.getProperty("format"))) {
-            throw new IOException(properties + " is not a " + FORMAT + " model (format = " + p.getProperty("format") + ")");
-        }
-        if (!Integer.toString(VERSION).equals(p.getProperty("format-version"))) {
-            throw new IOException(properties + " has format version " + p.getProperty("format-version") + "; this plugin reads version " + VERSION);
-        }
-        if (!expectedModel.equals(p.getProperty("model"))) {
-            throw new IOException(properties + " holds a '" + p.getProperty("model") + "' model, not '" + expectedModel + "'");
-        }
-        Map<String, String> architecture = new LinkedHashMap<>();
-        new TreeMap<>(p).forEach((k, v) -> {
-            String key = (String) k;
-            if (key.startsWith("architecture.")) {
-                architecture.put(key.substring("architecture.".length()), (String) v);
-            }
-        });
-        for (String key : required) {
-            if (!architecture.containsKey(key)) {
-                throw new IOException(properties + " lacks architecture." + key);
-            }
-        }
-        Path binary = directory.resolve(BINARY);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(binary), 1 << 16))) {
-            return new SavedImageModel(expectedModel, architecture, ImageCodec.read(in), Weights.read(in));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("cannot read " + binary + ": " + e.getMessage(), e);
-        }
+        Map<String, String> architecture = ModelFiles.readArchitecture(directory, FORMAT, VERSION, expectedModel, required);
+        return ModelFiles.readBinary(directory, in -> new SavedImageModel(expectedModel, architecture, ImageCodec.read(in), Weights.read(in)));
     }
 }
