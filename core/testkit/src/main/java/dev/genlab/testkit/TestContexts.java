@@ -31,6 +31,7 @@ public final class TestContexts {
         private final long seed;
         private final Path directory;
         private final List<LoggedMetric> metrics = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
         private volatile boolean cancelled;
 
         public RecordingContext(long seed, Path directory) {
@@ -48,9 +49,30 @@ public final class TestContexts {
             return Seeds.random(seed, purpose);
         }
 
+        /** Records every status text shown on a progress bar, for assertions; draws nothing. */
         @Override
         public Progress progress(String task, long total, String unit) {
-            return Progress.none();
+            return new Progress() {
+                @Override
+                public void advance(long units) {
+                }
+
+                @Override
+                public void status(String text) {
+                    statuses.add(task + ": " + text);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        /** Each status text a progress bar showed, as {@code "task: text"}, in order. */
+        public List<String> statuses() {
+            synchronized (statuses) {
+                return List.copyOf(statuses);
+            }
         }
 
         @Override

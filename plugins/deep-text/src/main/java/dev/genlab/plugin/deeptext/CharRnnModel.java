@@ -8,6 +8,7 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.Data;
@@ -103,7 +104,7 @@ public final class CharRnnModel implements GenerativeModel {
          * scoring and sampling begin, and the padding after a document's last segment is masked out of the loss.
          */
         @Override
-        double trainDocuments(int[] order, SplittableRandom random) {
+        double trainDocuments(int[] order, SplittableRandom random, BatchProgress batches) {
             int length = config.sequenceLength();
             int lanes = Math.min(config.batchSize(), order.length);
             List<List<long[]>> work = new ArrayList<>();
@@ -188,6 +189,7 @@ public final class CharRnnModel implements GenerativeModel {
                         lossSum += loss * count;
                         tokens += count;
                     }
+                    batches.batchDone(s + 1, steps);
                 }
             }
             return lossSum / tokens;

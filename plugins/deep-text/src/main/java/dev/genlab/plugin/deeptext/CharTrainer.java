@@ -7,6 +7,7 @@ import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.spi.Seeds;
 import dev.genlab.spi.TextLikelihood.NegativeLogLikelihood;
@@ -43,15 +44,23 @@ abstract class CharTrainer implements EpochTrainer {
         this.fingerprint = Objects.requireNonNull(fingerprint);
     }
 
-    /** Trains on the training documents in this {@code order}; returns the mean loss per predicted token. */
-    abstract double trainDocuments(int[] order, SplittableRandom random);
+    /**
+     * Trains on the training documents in this {@code order}, reporting each finished batch to {@code batches};
+     * returns the mean loss per predicted token.
+     */
+    abstract double trainDocuments(int[] order, SplittableRandom random, BatchProgress batches);
 
     @Override
     public Map<String, Double> trainEpoch(int epoch) {
+        return trainEpoch(epoch, BatchProgress.NONE);
+    }
+
+    @Override
+    public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
         SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
         int[] order = TrainingText.permutation(text.train.size(), random);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss.train", trainDocuments(order, random));
+        metrics.put("loss.train", trainDocuments(order, random, batches));
         if (!text.validation.isEmpty()) {
             NegativeLogLikelihood nll = Likelihood.score(root, network, text.validation);
             metrics.put("loss.validation", nll.nats() / nll.tokens());

@@ -7,6 +7,7 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.Data;
@@ -90,7 +91,7 @@ public final class GptModel implements GenerativeModel {
         }
 
         @Override
-        double trainDocuments(int[] documentOrder, SplittableRandom random) {
+        double trainDocuments(int[] documentOrder, SplittableRandom random, BatchProgress batches) {
             int[] stream = text.stream(documentOrder);
             int predictions = stream.length - 1;
             int length = Math.min(config.context(), predictions);
@@ -117,6 +118,7 @@ public final class GptModel implements GenerativeModel {
                     lossSum += loss * rows * length;
                     tokens += (long) rows * length;
                 }
+                batches.batchDone(from / config.batchSize() + 1, (windows + config.batchSize() - 1) / config.batchSize());
             }
             return lossSum / tokens;
         }

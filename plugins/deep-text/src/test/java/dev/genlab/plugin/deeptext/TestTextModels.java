@@ -91,6 +91,12 @@ class TestTextModels {
         assertTrue(train.get(2) < train.get(0), "training loss falls: " + train);
         assertTrue(validation.get(2) < validation.get(0), "validation loss falls: " + validation);
         assertTrue(validation.get(0) < Math.log(60), "below a uniform guess over the vocabulary: " + validation);
+        // the progress bar moves within an epoch, batch by batch, up to the epoch's last batch
+        List<String> statuses = context.statuses();
+        String last = statuses.stream().filter(t -> t.startsWith("train " + model + ": epoch 3/3: batch ")).reduce((a, b) -> b).orElseThrow();
+        String[] count = last.replaceAll("^.*batch (\\d+)/(\\d+).*$", "$1 $2").split(" ");
+        assertEquals(count[1], count[0], "the last report of epoch 3 is its last batch: " + last);
+        assertTrue(statuses.stream().anyMatch(t -> t.startsWith("train " + model + ": epoch 1/3: batch 1/")), statuses.toString());
     }
 
     @ParameterizedTest

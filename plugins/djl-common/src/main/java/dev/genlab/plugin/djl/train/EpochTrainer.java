@@ -11,6 +11,14 @@ public interface EpochTrainer {
      */
     Map<String, Double> trainEpoch(int epoch);
 
+    /**
+     * Trains epoch {@code epoch}, telling {@code batches} after each batch. Trainers whose epochs take long override
+     * it; the default trains the epoch without reports.
+     */
+    default Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
+        return trainEpoch(epoch);
+    }
+
     /** Everything a resumed run needs to continue exactly: weights, optimizer moments, running statistics. */
     Weights checkpointState();
 

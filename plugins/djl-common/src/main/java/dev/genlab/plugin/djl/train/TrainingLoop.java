@@ -7,6 +7,7 @@ import dev.genlab.spi.TrainingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The epoch loop every DJL model shares: resume from the newest checkpoint, a progress bar with a loss status,
+ * The epoch loop every DJL model shares: resume from the newest checkpoint, a progress bar with a loss status (and
+ * {@code epoch e/E: batch b/B} inside an epoch when the trainer reports its batches),
  * per-epoch metric histories, a checkpoint every N epochs (and at the end), a check for cancellation before
  * each epoch, and a clear stop when a loss becomes NaN. Before each epoch the engine's generator is reseeded
  * from the run seed and the epoch number, so a resumed run draws the same dropout masks as an uninterrupted
@@ -73,6 +75,7 @@ public final class TrainingLoop {
         int done = first - 1;
         try (Progress progress = context.progress("train " + settings.model(), settings.epochs(), "epoch")) {
             progress.advance(done);
+            String[] lastStatus = {""};
             for (int epoch = first; epoch <= settings.epochs(); epoch++) {
                 if (context.isCancelled()) {
                     if (settings.checkpointEvery() > 0 && done >= first && (last.isEmpty() || !last.get().getFileName().toString().contains(String.format("%06d", done)))) {
@@ -82,7 +85,10 @@ public final class TrainingLoop {
                             + last.map(p -> "; last checkpoint " + p).orElse(""));
                 }
                 DjlEngine.seed(Seeds.derive(context.seed(), "engine-epoch-" + epoch));
-                Map<String, Double> metrics = trainer.trainEpoch(epoch);
+                int current = epoch;
+                Map<String, Double> metrics = trainer.trainEpoch(epoch, (batch, batches) -> progress.status(
+                        String.format(Locale.ROOT, "epoch %d/%d: batch %d/%d", current, settings.epochs(), batch, batches)
+                                + (lastStatus[0].isEmpty() ? "" : ", last epoch " + lastStatus[0])));
                 for (Map.Entry<String, Double> m : metrics.entrySet()) {
                     if (!Double.isFinite(m.getValue())) {
                         throw new TrainingDivergedException(settings.model() + ": " + m.getKey() + " became " + m.getValue()
@@ -92,7 +98,8 @@ public final class TrainingLoop {
                     }
                 }
                 context.logMetrics(metrics, epoch);
-                progress.status(status.apply(metrics));
+                lastStatus[0] = status.apply(metrics);
+                progress.status(lastStatus[0]);
                 progress.advance(1);
                 done = epoch;
                 if (settings.checkpointEvery() > 0 && (epoch % settings.checkpointEvery() == 0 || epoch == settings.epochs())) {

@@ -102,4 +102,25 @@ class TestTrainingLoop {
                 () -> TrainingLoop.run(context, new TrainingLoop.Settings("counter", 4, 1, true), other, m -> ""));
         assertTrue(e.getMessage().contains("it was written for counter but this run is other"), e.getMessage());
     }
+
+    @Test
+    void batchReportsMoveTheProgressStatusWithinAnEpoch(@TempDir Path dir) {
+        TestContexts.RecordingContext context = TestContexts.training(1, dir);
+        Counter counter = new Counter() {
+            @Override
+            public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
+                for (int b = 1; b <= 3; b++) {
+                    batches.batchDone(b, 3);
+                }
+                return trainEpoch(epoch);
+            }
+        };
+        TrainingLoop.run(context, new TrainingLoop.Settings("counter", 2, 0, false), counter, m -> "loss " + m.get("loss"));
+        assertEquals(List.of(
+                "train counter: epoch 1/2: batch 1/3", "train counter: epoch 1/2: batch 2/3", "train counter: epoch 1/2: batch 3/3",
+                "train counter: loss 1.0",
+                "train counter: epoch 2/2: batch 1/3, last epoch loss 1.0", "train counter: epoch 2/2: batch 2/3, last epoch loss 1.0",
+                "train counter: epoch 2/2: batch 3/3, last epoch loss 1.0",
+                "train counter: loss 0.5"), context.statuses());
+    }
 }
