@@ -42,10 +42,16 @@ public final class Comparison {
         HIGHER_IS_BETTER,
         LOWER_IS_BETTER;
 
-        /** Tokens that make a key lower-is-better (rule 5 of {@link #of}). */
+        /** Tokens that make a key lower-is-better (rule 6 of {@link #of}). */
         static final Set<String> LOWER_TOKENS = Set.of("loss", "error", "distance", "gap", "difference", "diff", "divergence",
                 "mse", "mae", "rmse", "wasserstein", "kl", "jsd", "exact", "copies", "risk", "disparity", "change", "delta", "shift");
-        /** Tokens that make a key higher-is-better (rule 5 of {@link #of}). */
+        /**
+         * Measures of text and image metrics that are lower-is-better wherever they stand in a key (rule 5 of
+         * {@link #of}), even after a family named "…-quality": perplexity, bits per character, Fréchet distance,
+         * self-BLEU (lower is more diverse).
+         */
+        static final Set<String> LOWER_MEASURES = Set.of("perplexity", "bits", "frechet", "bleu");
+        /** Tokens that make a key higher-is-better (rule 6 of {@link #of}). */
         static final Set<String> HIGHER_TOKENS = Set.of("similarity", "complement", "score", "overall", "shape", "shapes", "trend",
                 "trends", "quality", "accuracy", "auc", "f1", "precision", "recall", "coverage", "density", "ratio", "impact", "r2");
 
@@ -60,6 +66,8 @@ public final class Comparison {
          *       synthetic from real — is the best there is);</li>
          *   <li>family {@code privacy} with {@code auc}, {@code accuracy}, {@code advantage} or {@code attack}: lower
          *       (attack success);</li>
+         *   <li>a token in {@link #LOWER_MEASURES} ({@code perplexity, bits, frechet, bleu}) or a part
+         *       {@code class-tv}: lower;</li>
          *   <li>the leftmost '.'-part with a token in {@link #LOWER_TOKENS} ({@code loss, error, distance, gap,
          *       difference, divergence, …}: lower) or in {@link #HIGHER_TOKENS} ({@code similarity, score, accuracy, …}:
          *       higher) decides, lower winning within a part ({@code shape-distance} is lower-is-better). Leftmost, so
@@ -81,6 +89,10 @@ public final class Comparison {
                 return LOWER_IS_BETTER;
             }
             if (family.equals("privacy") && anyOf(tokens, "auc", "accuracy", "advantage", "attack")) {
+                return LOWER_IS_BETTER;
+            }
+            if (tokens.stream().anyMatch(LOWER_MEASURES::contains)
+                    || Arrays.asList(key.toLowerCase(Locale.ROOT).split("\\.")).contains("class-tv")) {
                 return LOWER_IS_BETTER;
             }
             for (String part : key.toLowerCase(Locale.ROOT).split("\\.")) {

@@ -99,6 +99,18 @@ class TestComparison {
         assertEquals(Direction.LOWER_IS_BETTER, Direction.of("privacy.membership-inference.auc"));
         assertEquals(Direction.LOWER_IS_BETTER, Direction.of("privacy.exact-copies"));
         assertEquals(Direction.LOWER_IS_BETTER, Direction.of("seconds.fit"));
+        // text and image metrics: the measure decides, even after a family named "...-quality"
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.perplexity"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.bits-per-char"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.ratio"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("text-quality.self-bleu"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("text-quality.distinct-2"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("text-quality.novelty-3"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("image-quality.frechet"));
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("image-quality.class-tv"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("image-quality.class-coverage"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("image-quality.precision"));
+        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("fidelity.column-shapes.tv-complement.age"));
     }
 
     @Test
