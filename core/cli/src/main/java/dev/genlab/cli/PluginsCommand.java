@@ -110,16 +110,12 @@ final class PluginsCommand implements Callable<Integer> {
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             ConfigValue v = defaults.root().get(key);
-            if (v == null) {
-                boolean optional = components[i].getType() == java.util.Optional.class;
-                out.add(new Setting(key, optional ? "(optional, unset)" : "(required)", ""));
-                continue;
-            }
-            String description = String.join(" ", v.origin().comments().stream().map(String::trim).toList());
-            // a key without a default, documented in reference.conf as `key = null` with its comment above it
-            boolean optional = components[i].getType() == java.util.Optional.class;
-            String shown = v.valueType() != com.typesafe.config.ConfigValueType.NULL ? v.render(ConfigRenderOptions.concise())
-                    : optional ? "(optional, unset)" : "(required)";
+            // a key without a default is absent from reference.conf, or documented there as `key = null` with its
+            // comment above it
+            String description = v == null ? "" : String.join(" ", v.origin().comments().stream().map(String::trim).toList());
+            boolean unset = v == null || v.valueType() == com.typesafe.config.ConfigValueType.NULL;
+            String shown = !unset ? v.render(ConfigRenderOptions.concise())
+                    : components[i].getType() == java.util.Optional.class ? "(optional, unset)" : "(required)";
             out.add(new Setting(key, shown, description));
         }
         return out;

@@ -8,6 +8,7 @@ import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import dev.genlab.spi.Utf8;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +129,7 @@ public final class AdultDataset implements Dataset {
             try (GZIPInputStream gz = new GZIPInputStream(in)) {
                 bytes = gz.readAllBytes();
             }
-            List<CsvFormat.Row> rows = CsvFormat.parse(CsvFormat.decode(bytes, resource), ',', resource);
+            List<CsvFormat.Row> rows = CsvFormat.parse(Utf8.decode(bytes, resource), ',', resource);
             List<String> header = Arrays.asList(rows.remove(0).fields());
             if (!header.equals(COLUMNS)) {
                 throw new DataException(resource, 1, "unexpected header " + header + "; expected " + COLUMNS);

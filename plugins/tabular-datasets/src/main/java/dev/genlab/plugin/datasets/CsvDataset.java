@@ -6,6 +6,7 @@ import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Table;
+import dev.genlab.spi.Utf8;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class CsvDataset implements Dataset {
         if (bytes.length == 0) {
             throw new DataException(source, "the file is empty; expected " + (config.header() ? "a header line and " : "") + "data rows");
         }
-        String text = CsvFormat.decode(bytes, source);
+        String text = Utf8.decode(bytes, source);
         List<CsvFormat.Row> rows = CsvFormat.parse(text, config.delimiter().charAt(0), source);
         if (rows.isEmpty()) {
             throw new DataException(source, "the file has no data, only blank lines");

@@ -1,11 +1,6 @@
 package dev.genlab.plugin.datasets;
 
 import dev.genlab.spi.DataException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,33 +14,6 @@ final class CsvFormat {
     }
 
     private CsvFormat() {
-    }
-
-    /** Decodes strict UTF-8; an invalid byte is a {@link DataException} naming its line. */
-    static String decode(byte[] bytes, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int pos = in.position();
-            long line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < pos; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new DataException(source, line, String.format("byte 0x%02X (byte %d of the line) is not valid UTF-8; save the file as UTF-8",
-                    bytes[pos] & 0xff, pos - lineStart + 1));
-        }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a BOM is not part of the first column name
     }
 
     /** Splits text into records; blank lines are skipped. */

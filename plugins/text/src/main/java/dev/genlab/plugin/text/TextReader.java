@@ -2,12 +2,8 @@ package dev.genlab.plugin.text;
 
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.DataException;
+import dev.genlab.spi.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,32 +41,7 @@ final class TextReader {
      * turns {@code \r\n} and {@code \r} into {@code \n}.
      */
     static String decode(byte[] bytes, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        var result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int pos = in.position();
-            long line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < pos; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-            throw new DataException(source, line, String.format("byte 0x%02X (byte %d of the line) is not valid UTF-8; save the file as UTF-8",
-                    bytes[pos] & 0xff, pos - lineStart + 1));
-        }
-        decoder.flush(out);
-        out.flip();
-        String text = out.toString();
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return Utf8.decode(bytes, source).replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** Cuts text into documents the way {@code split} says; see {@link Split}. */
