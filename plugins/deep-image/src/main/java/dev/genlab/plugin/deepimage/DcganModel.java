@@ -1,7 +1,5 @@
 package dev.genlab.plugin.deepimage;
 
-import dev.genlab.plugin.djl.nn.Networks;
-import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,25 +10,22 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.plugin.image.ImageGrids;
 import dev.genlab.plugin.image.ImagePixels;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,29 +39,37 @@ import java.util.SplittableRandom;
  * maps, to the discriminator's input channels. Every {@code grid-every} epochs a grid of samples from fixed noise
  * (one class per column when conditional) is written as {@code epochs/epoch-NNNN.png}.
  */
-public final class DcganModel implements GenerativeModel {
+public final class DcganModel extends DeepImageModel {
     static final String NAME = DcganModelPlugin.NAME;
     static final int GRID_IMAGES = 100;
     private final DcganConfig config;
 
     @Inject
     public DcganModel(DcganConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        ImageCodec codec = ImageCodec.fit(train, NAME, config.conditional());
-        ImageBatches data = new ImageBatches(codec, (Table) train);
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, codec, data, context);
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
-            return new FittedDcgan(codec, trainer.networks.weights("generator"), architecture(), config.device());
-        }
+    boolean conditional() {
+        return config.conditional();
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, ImageCodec codec, ImageBatches data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, codec, data, context);
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
+        return trainer.networks.weights("generator");
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("latent-dim", Integer.toString(config.latentDim()));
         a.put("generator-channels", Integer.toString(config.generatorChannels()));
@@ -75,9 +78,8 @@ public final class DcganModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedImageModel saved = SavedImageModel.read(directory, NAME, List.of("latent-dim", "generator-channels", "batch-norm"));
-        return new FittedDcgan(saved.codec(), saved.weights(), saved.architecture(), config.device());
+    FittedImageModel fitted(ImageCodec codec, Weights weights, Map<String, String> architecture) {
+        return new FittedDcgan(codec, weights, architecture, config.device());
     }
 
     static ConvNets.Decoder generator(ParameterSet params, ImageCodec codec, int latent, int channels, boolean batchNorm, SplittableRandom init) {

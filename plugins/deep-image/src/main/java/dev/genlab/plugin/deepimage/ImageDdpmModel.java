@@ -1,7 +1,5 @@
 package dev.genlab.plugin.deepimage;
 
-import dev.genlab.plugin.djl.nn.Networks;
-import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,20 +11,16 @@ import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Conv2d;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.GroupNorm;
+import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
-import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,29 +38,36 @@ import java.util.SplittableRandom;
  * the posterior mean computed from the predicted clean image clipped to [-1, 1] (as Ho et al.'s code) and the
  * posterior variance. An exponential moving average of the weights ({@code ema}) is what samples.
  */
-public final class ImageDdpmModel implements GenerativeModel {
+public final class ImageDdpmModel extends DeepImageModel {
     static final String NAME = ImageDdpmModelPlugin.NAME;
     private final ImageDdpmConfig config;
 
     @Inject
     public ImageDdpmModel(ImageDdpmConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        ImageCodec codec = ImageCodec.fit(train, NAME, config.conditional());
-        ImageBatches data = new ImageBatches(codec, (Table) train);
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, codec, data, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "loss %.4f", m.get("loss.denoising")));
-            Weights sampling = new Weights(Map.of()).with("denoiser.", trainer.samplingSet().snapshot());
-            return new FittedDdpm(codec, sampling, architecture(), config.device());
-        }
+    boolean conditional() {
+        return config.conditional();
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, ImageCodec codec, ImageBatches data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, codec, data, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "loss %.4f", m.get("loss.denoising")));
+        return new Weights(Map.of()).with("denoiser.", trainer.samplingSet().snapshot());
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("steps", Integer.toString(config.steps()));
         a.put("schedule", config.schedule().name());
@@ -77,9 +78,8 @@ public final class ImageDdpmModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedImageModel saved = SavedImageModel.read(directory, NAME, List.of("steps", "schedule", "channels", "blocks", "time-embedding-dim"));
-        return new FittedDdpm(saved.codec(), saved.weights(), saved.architecture(), config.device());
+    FittedImageModel fitted(ImageCodec codec, Weights weights, Map<String, String> architecture) {
+        return new FittedDdpm(codec, weights, architecture, config.device());
     }
 
     static NDArray silu(NDArray x) {

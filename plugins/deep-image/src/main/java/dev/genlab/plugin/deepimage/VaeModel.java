@@ -1,7 +1,5 @@
 package dev.genlab.plugin.deepimage;
 
-import dev.genlab.plugin.djl.nn.Networks;
-import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,21 +10,16 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
-import dev.genlab.spi.Data;
-import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Seeds;
-import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,29 +35,37 @@ import java.util.SplittableRandom;
  * <p>Why convolutional even for 8x8 digits: the same blocks serve larger images, and at 8x8 they cost about as much
  * as an MLP of similar quality (a few milliseconds per batch on one core).
  */
-public final class VaeModel implements GenerativeModel {
+public final class VaeModel extends DeepImageModel {
     static final String NAME = VaeModelPlugin.NAME;
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
     private final VaeConfig config;
 
     @Inject
     public VaeModel(VaeConfig config) {
+        super(NAME);
         this.config = Objects.requireNonNull(config, "config is null");
     }
 
     @Override
-    public FittedModel fit(Data train, TrainingContext context) {
-        ImageCodec codec = ImageCodec.fit(train, NAME, config.conditional());
-        ImageBatches data = new ImageBatches(codec, (Table) train);
-        try (NDManager root = DjlEngine.newManager(DjlEngine.device(config.device()))) {
-            Trainer trainer = new Trainer(root, codec, data, context.seed());
-            TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
-                    trainer, m -> String.format(Locale.ROOT, "loss %.2f kl %.2f", m.get("loss.total"), m.get("loss.kl")));
-            return new FittedVae(codec, trainer.networks.weights("decoder"), architecture(), config.device());
-        }
+    boolean conditional() {
+        return config.conditional();
     }
 
-    private Map<String, String> architecture() {
+    @Override
+    DeviceChoice device() {
+        return config.device();
+    }
+
+    @Override
+    Weights train(NDManager root, ImageCodec codec, ImageBatches data, TrainingContext context) {
+        Trainer trainer = new Trainer(root, codec, data, context.seed());
+        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+                trainer, m -> String.format(Locale.ROOT, "loss %.2f kl %.2f", m.get("loss.total"), m.get("loss.kl")));
+        return trainer.networks.weights("decoder");
+    }
+
+    @Override
+    Map<String, String> architecture() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("latent-dim", Integer.toString(config.latentDim()));
         a.put("channels", Integer.toString(config.channels()));
@@ -73,9 +74,8 @@ public final class VaeModel implements GenerativeModel {
     }
 
     @Override
-    public FittedModel load(Path directory) throws IOException {
-        SavedImageModel saved = SavedImageModel.read(directory, NAME, List.of("latent-dim", "channels", "reconstruction"));
-        return new FittedVae(saved.codec(), saved.weights(), saved.architecture(), config.device());
+    FittedImageModel fitted(ImageCodec codec, Weights weights, Map<String, String> architecture) {
+        return new FittedVae(codec, weights, architecture, config.device());
     }
 
     /** The decoder and, for the Gaussian likelihood, its log standard deviation. */

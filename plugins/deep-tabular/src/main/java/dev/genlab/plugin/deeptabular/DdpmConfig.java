@@ -1,11 +1,11 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.ConfigChecks;
 import static dev.genlab.plugin.djl.ConfigChecks.atLeast;
 import static dev.genlab.plugin.djl.ConfigChecks.nonNegative;
 import static dev.genlab.plugin.djl.ConfigChecks.notNull;
 import static dev.genlab.plugin.djl.ConfigChecks.positive;
 
+import dev.genlab.plugin.djl.ConfigChecks;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.ConfigChecks;
-import dev.genlab.plugin.djl.nn.Networks;
-import dev.genlab.plugin.djl.nn.Gaussians;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.ConfigChecks;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Critic;
+import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;

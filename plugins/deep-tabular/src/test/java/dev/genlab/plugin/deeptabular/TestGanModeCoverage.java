@@ -1,8 +1,8 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.nn.Gaussians;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.spi.Table;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Path;

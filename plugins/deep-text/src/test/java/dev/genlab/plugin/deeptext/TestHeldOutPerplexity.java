@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.TextLikelihood;
 import dev.genlab.spi.TextLikelihood.NegativeLogLikelihood;
+import dev.genlab.spi.TextLikelihood;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Path;
 import java.util.List;

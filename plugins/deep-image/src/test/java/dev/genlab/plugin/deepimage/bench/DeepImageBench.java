@@ -2,12 +2,12 @@ package dev.genlab.plugin.deepimage.bench;
 
 import dev.genlab.plugin.deepimage.Digits;
 import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.image.ImageQuality;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.spi.FittedModel;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Table;
-import dev.genlab.plugin.image.ImageQuality;
 import dev.genlab.testkit.PluginHarness;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package dev.genlab.plugin.djl.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
