@@ -78,11 +78,17 @@ final class CompareCommand implements Callable<Integer> {
         }
         Comparison comparison = Comparison.of(selected);
         System.out.println(selected.size() + " runs in " + comparison.settings().size() + " settings"
-                + " (mean ± sample std over each setting's runs; ↑/↓ = higher/lower is better; ★ = best)");
+                + " (mean ± sample std over each setting's runs; goals as each metric declares them: ↑ higher is better, ↓ lower,"
+                + " → closest to a target; info and unknown goals are never ranked; ★ = the one best setting)");
         System.out.println();
         TextTable table = new TextTable(Comparison.header().toArray(String[]::new));
         comparison.rows(all).forEach(r -> table.row(r.toArray()));
         System.out.print(table.isEmpty() ? "no results recorded in these runs\n" : table.render());
+        RunCommand.printWarnings(System.out, comparison);
+        if (comparison.settings().size() > 1) {
+            System.out.println();
+            RunCommand.printCard(System.out, dev.genlab.runtime.report.ScoreCard.ofSweep(comparison), true);
+        }
         if (!comparison.best().isEmpty() && comparison.settings().size() > 1) {
             System.out.println();
             TextTable best = new TextTable("family", "best setting", "decided by", "value");

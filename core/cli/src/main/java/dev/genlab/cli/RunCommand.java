@@ -1,6 +1,9 @@
 package dev.genlab.cli;
 
 import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.report.Comparison;
+import dev.genlab.runtime.report.Measures;
+import dev.genlab.runtime.report.ScoreCard;
 import dev.genlab.runtime.run.PreparedRun;
 import dev.genlab.runtime.run.RunOutcome;
 import dev.genlab.runtime.store.LocalRunStore;
@@ -136,12 +139,16 @@ final class RunCommand implements Callable<Integer> {
         outcome.failures().forEach((trial, why) -> out.println("  not finished: " + trial + ": " + why));
         if (outcome.comparison() != null) {
             out.println();
-            out.println("comparison over seeds (↑ higher is better, ↓ lower; ★ best setting):");
+            printCard(out, dev.genlab.runtime.report.ScoreCard.ofSweep(outcome.comparison()), true);
+            out.println();
+            out.println("comparison over seeds (goals as each metric declares them: ↑ higher is better, ↓ lower, → closest to a target;"
+                    + " info is never ranked; ★ the one best setting):");
             TextTable comparison = new TextTable(dev.genlab.runtime.report.Comparison.header().toArray(String[]::new));
             for (List<String> row : outcome.comparison().rows(false)) {
                 comparison.row(row.toArray());
             }
             out.print(comparison.render());
+            printWarnings(out, outcome.comparison());
             outcome.comparison().best().forEach(b -> out.println("  best " + b.family() + ": " + b.setting() + " (" + b.metric() + " "
                     + dev.genlab.runtime.report.Comparison.format(b.mean()) + ")"));
             out.println("  report: " + outcome.directory().resolve("artifacts/report/report.html"));
@@ -166,9 +173,20 @@ final class RunCommand implements Callable<Integer> {
         if (t.length() > 0) {
             out.println("  time        " + t);
         }
+        outcome.degenerate().forEach(d -> out.println("  warning     " + d + " (the run is marked degenerate and never ranked)"));
+        if (outcome.card() != null) {
+            out.println();
+            printCard(out, outcome.card(), false);
+        }
         if (!outcome.results().isEmpty()) {
             out.println();
-            out.print(resultsTable(outcome.results(), outcome.headlines()).render());
+            Measures measures;
+            try {
+                measures = Measures.read(outcome.directory().resolve(Measures.FILE));
+            } catch (java.io.IOException e) {
+                measures = Measures.none();
+            }
+            out.print(resultsTable(outcome.results(), outcome.headlines(), measures).render());
             TextTable paired = realVersusSynthetic(outcome.results());
             if (!paired.isEmpty()) {
                 out.println();
@@ -185,12 +203,38 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.println();
+        Path report = outcome.directory().resolve("artifacts/report/report.html");
+        if (java.nio.file.Files.exists(report)) {
+            out.println("report: " + report);
+        }
         out.println("run directory: " + outcome.directory());
     }
 
+    /** The score card: a row per metric family with the headline, its ideal and the verdict. */
+    static void printCard(PrintStream out, ScoreCard card, boolean sweep) {
+        if (card.rows().isEmpty()) {
+            return;
+        }
+        out.println(sweep ? "score card (best setting per family by the declared goals, judged on its means):"
+                : "score card (verdicts against the metrics' default thresholds and report.thresholds):");
+        TextTable t = new TextTable(ScoreCard.header(sweep).toArray(String[]::new));
+        card.table().forEach(r -> t.row(r.toArray()));
+        out.print(t.render());
+    }
+
+    /** What a reader must know before trusting a comparison: settings differing outside their labels, degenerate settings. */
+    static void printWarnings(PrintStream out, Comparison comparison) {
+        comparison.warnings().forEach(w -> out.println("  warning: " + w));
+        for (Comparison.Setting s : comparison.settings()) {
+            if (!s.ranked()) {
+                out.println("  not ranked: setting '" + s.label() + "': " + String.join("; ", s.excluded()));
+            }
+        }
+    }
+
     /** Headline and top-level values of each metric (per-column details stay in results.json). */
-    static TextTable resultsTable(Map<String, Double> results, Map<String, String> headlines) {
-        TextTable table = new TextTable("metric", "value", "");
+    static TextTable resultsTable(Map<String, Double> results, Map<String, String> headlines, Measures measures) {
+        TextTable table = new TextTable("metric", "value", "goal", "");
         for (Map.Entry<String, Double> e : results.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');
@@ -198,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
             String rest = dot < 0 ? "" : key.substring(dot + 1);
             boolean headline = key.equals(headlines.get(metric));
             if (headline || !rest.contains(".")) {
-                table.row(key, format(e.getValue()), headline ? "◀ headline" : "");
+                table.row(key, format(e.getValue()), Measures.goalLabel(measures.of(key)), headline ? "◀ headline" : "");
             }
         }
         return table;

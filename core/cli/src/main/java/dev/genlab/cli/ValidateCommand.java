@@ -28,11 +28,25 @@ final class ValidateCommand implements Callable<Integer> {
         dev.genlab.runtime.Genlab genlab = common.genlab();
         com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
         String sweep = "";
+        java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
         if (dev.genlab.runtime.sweep.SweepPlanner.hasSweep(parsed)) {
             dev.genlab.runtime.sweep.SweepPlan plan = new dev.genlab.runtime.sweep.SweepPlanner(genlab.loader()).plan(file, parsed);
             sweep = "; sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", all valid";
+            // each distinct data setup (dataset block, split, sample) is prepared once: its sizes decide degenerate trials
+            java.util.Map<String, List<String>> bySetup = new java.util.LinkedHashMap<>();
+            for (dev.genlab.runtime.sweep.Trial t : plan.trials()) {
+                com.typesafe.config.Config r = t.experiment().resolved();
+                String setup = String.valueOf(r.hasPath("dataset") ? r.getValue("dataset").render() : "") + "|" + t.experiment().settings().split()
+                        + "|" + t.experiment().settings().sample() + "|" + t.experiment().metrics().stream().map(m -> m.name()).toList();
+                List<String> degenerate = bySetup.computeIfAbsent(setup, k -> genlab.prepare(t.experiment(), RunListener.SILENT).degenerate());
+                degenerate.forEach(d -> warnings.add("trial " + t.label() + ": " + d));
+            }
         }
         PreparedRun prepared = genlab.prepare(genlab.loader().validate(file, parsed), RunListener.SILENT);
+        if (sweep.isEmpty()) {
+            prepared.degenerate().forEach(warnings::add);
+        }
+        warnings.forEach(w -> System.out.println("warning: " + w));
         System.out.println(file + ": ok — dataset " + prepared.experiment().dataset().type() + " (" + prepared.train().size() + " train / "
                 + prepared.test().size() + " test), model " + prepared.experiment().model().type() + ", metrics "
                 + String.join(", ", prepared.experiment().metrics().stream().map(m -> m.name()).toList()) + sweep);

@@ -14,12 +14,14 @@ import dev.genlab.runtime.UserException;
 import dev.genlab.runtime.plugin.PluginDescriptor;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
+import dev.genlab.spi.Measure;
 import dev.genlab.spi.Modality;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     /** The sections an experiment file may have. */
-    public static final List<String> SECTIONS = List.of("name", "seed", "dataset", "split", "model", "sample", "metrics", "tracking", "vars", "sweep");
+    public static final List<String> SECTIONS = List.of("name", "seed", "dataset", "split", "model", "sample", "metrics", "tracking", "report", "vars", "sweep");
 
     private static final Set<String> DATASET_RESERVED = Set.of("type", "target", "sensitive");
     private static final Set<String> MODEL_RESERVED = Set.of("type");
@@ -133,7 +135,7 @@ public final class ExperimentLoader {
             }
         }
         // vars { } holds the user's own values for ${vars.x} substitutions: free-form, not validated
-        Config fixedUser = config.withoutPath("dataset").withoutPath("model").withoutPath("metrics").withoutPath("vars");
+        Config fixedUser = config.withoutPath("dataset").withoutPath("model").withoutPath("metrics").withoutPath("vars").withoutPath("report");
         for (String key : fixedUser.root().keySet()) {
             if (!SECTIONS.contains(key)) {
                 fixedUser = fixedUser.withoutPath(quote(key));
@@ -234,13 +236,14 @@ public final class ExperimentLoader {
                 }
             }
         }
+        Map<String, Measure.Threshold> thresholds = ReportThresholds.read(config, metrics, problems);
         problems.throwIfAny();
         String name = settings.name().orElseGet(() -> {
             String f = file.getFileName().toString();
             int dot = f.lastIndexOf('.');
             return dot > 0 ? f.substring(0, dot) : f;
         });
-        return new Experiment(file, name, config, settings, dataset, target, sensitive, model, metrics);
+        return new Experiment(file, name, config, settings, dataset, target, sensitive, model, metrics, thresholds);
     }
 
     private String modalityMismatch(PluginSpec model, Set<Modality> produces) {

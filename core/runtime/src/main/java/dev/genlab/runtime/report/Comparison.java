@@ -2,9 +2,11 @@ package dev.genlab.runtime.report;
 
 import dev.genlab.runtime.store.StoredRun;
 import dev.genlab.runtime.util.Json;
+import dev.genlab.spi.Measure;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs side by side, the way a sweep is read: runs that differ only in their seed form one <em>setting</em>, and
@@ -23,124 +26,97 @@ import java.util.TreeMap;
  * <ul>
  *   <li><b>Settings.</b> Runs are grouped by all their params except {@linkplain #IGNORED_PARAMS the ones that
  *       name or seed a run}; a setting is labelled by the params that vary across settings
- *       ({@code model.type=ctgan, model.epochs=300}), or by its model type if nothing varies.</li>
+ *       ({@code model.type=ctgan, model.epochs=300}), or by its model type if nothing varies. A key set in some
+ *       settings of a model and unset in others labels them too ({@code dataset.max-rows=(unset)}).</li>
+ *   <li><b>Goals.</b> What "better" means comes from the {@link Measure} each run's metrics declared
+ *       ({@link Measures}, stored with the run); nothing is guessed from a key's words. Information measures and
+ *       measures whose goal is unknown get statistics but no rank.</li>
  *   <li><b>Statistics.</b> Over the finite values of the setting's runs; std is NaN for a single value.</li>
- *   <li><b>Rank.</b> Settings are ranked by mean in the metric's {@linkplain Direction direction}; equal means share
- *       a rank and the next rank is skipped (1, 1, 3). A setting without the metric has no rank (0).</li>
- *   <li><b>Best per family.</b> A family is the metric name before the first '.'. If the runs name a headline for
- *       it, the best setting is the one ranked first on the headline; otherwise the one with the lowest mean rank
- *       over the family's metrics (ties: the first setting).</li>
+ *   <li><b>Rank.</b> Settings are ranked by how far their mean is from good ({@link Measure#badness}: higher
+ *       is better, lower is better, or closest to the target); equal means share a rank and the next rank is skipped
+ *       (1, 1, 3). A setting without the metric, or with a degenerate run, has no rank (0).</li>
+ *   <li><b>Degenerate runs.</b> A run whose data fell below what a metric declared it needs (recorded as
+ *       {@code degenerate} in run.json) or whose headline is NaN is marked; a setting with such a run is shown
+ *       but never ranked and never best.</li>
+ *   <li><b>Best per family.</b> A family is the metric name before the first '.'. If the runs name a headline
+ *       score for it, the best setting is the one ranked first, alone, on the headline (a tie names no best);
+ *       otherwise the one with the lowest mean rank over the family's scores.</li>
+ *   <li><b>Warnings.</b> When runs grouped under one setting differ in anything outside the label that can
+ *       change their numbers (dataset content, genlab or plugin versions, measure declarations), the comparison
+ *       says so, naming the keys.</li>
  * </ul>
  */
 public final class Comparison {
     /** Params that identify or seed a run rather than configure what it tests. */
     public static final Set<String> IGNORED_PARAMS = Set.of("seed", "name");
-    private static final List<String> IGNORED_PREFIXES = List.of("tracking.", "sweep.");
+    private static final List<String> IGNORED_PREFIXES = List.of("tracking.", "sweep.", "report.");
+    /** Tags that must agree within a setting for its runs to be comparable. */
+    private static final List<String> PROVENANCE_TAGS = List.of("genlab.dataset.sha256", "genlab.version");
+    private static final String PLUGIN_TAG_PREFIX = "genlab.plugin.";
+    private static final String UNSET = "(unset)";
 
-    /** Which way is better for a metric. */
-    public enum Direction {
-        HIGHER_IS_BETTER,
-        LOWER_IS_BETTER;
-
-        /** Tokens that make a key lower-is-better (rule 6 of {@link #of}). */
-        static final Set<String> LOWER_TOKENS = Set.of("loss", "error", "distance", "gap", "difference", "diff", "divergence",
-                "mse", "mae", "rmse", "wasserstein", "kl", "jsd", "exact", "copies", "risk", "disparity", "change", "delta", "shift");
-        /**
-         * Measures of text and image metrics that are lower-is-better wherever they stand in a key (rule 5 of
-         * {@link #of}), even after a family named "…-quality": perplexity, bits per character, Fréchet distance,
-         * self-BLEU (lower is more diverse).
-         */
-        static final Set<String> LOWER_MEASURES = Set.of("perplexity", "bits", "frechet", "bleu");
-        /** Tokens that make a key higher-is-better (rule 6 of {@link #of}). */
-        static final Set<String> HIGHER_TOKENS = Set.of("similarity", "complement", "score", "overall", "shape", "shapes", "trend",
-                "trends", "quality", "accuracy", "auc", "f1", "precision", "recall", "coverage", "density", "ratio", "impact", "r2");
-
-        /**
-         * The direction of a metric key. The key is cut into '.'-separated parts and those into lower-case tokens
-         * (at {@code _ - /}); the family is the first part. The first rule that matches decides:
-         * <ol>
-         *   <li>a token {@code seconds} or {@code time}: lower (cost);</li>
-         *   <li>family {@code privacy} with {@code distance}, {@code dcr} or {@code nndr}: higher (further from real
-         *       records is more private);</li>
-         *   <li>family {@code detection} with {@code auc} or {@code accuracy}: lower (0.5 — a detector that cannot tell
-         *       synthetic from real — is the best there is);</li>
-         *   <li>family {@code privacy} with {@code auc}, {@code accuracy}, {@code advantage} or {@code attack}: lower
-         *       (attack success);</li>
-         *   <li>a token in {@link #LOWER_MEASURES} ({@code perplexity, bits, frechet, bleu}) or a part
-         *       {@code class-tv}: lower;</li>
-         *   <li>the leftmost '.'-part with a token in {@link #LOWER_TOKENS} ({@code loss, error, distance, gap,
-         *       difference, divergence, …}: lower) or in {@link #HIGHER_TOKENS} ({@code similarity, score, accuracy, …}:
-         *       higher) decides, lower winning within a part ({@code shape-distance} is lower-is-better). Leftmost, so
-         *       that a column named in a detail key does not decide: {@code fidelity.contingency-similarity.race.capital-loss}
-         *       is higher-is-better;</li>
-         *   <li>otherwise higher.</li>
-         * </ol>
-         */
-        public static Direction of(String key) {
-            List<String> tokens = Arrays.asList(key.toLowerCase(Locale.ROOT).split("[._/\\-]+"));
-            String family = tokens.isEmpty() ? "" : tokens.get(0);
-            if (tokens.contains("seconds") || tokens.contains("time")) {
-                return LOWER_IS_BETTER;
-            }
-            if (family.equals("privacy") && anyOf(tokens, "distance", "dcr", "nndr")) {
-                return HIGHER_IS_BETTER;
-            }
-            if (family.equals("detection") && anyOf(tokens, "auc", "accuracy")) {
-                return LOWER_IS_BETTER;
-            }
-            if (family.equals("privacy") && anyOf(tokens, "auc", "accuracy", "advantage", "attack")) {
-                return LOWER_IS_BETTER;
-            }
-            if (tokens.stream().anyMatch(LOWER_MEASURES::contains)
-                    || Arrays.asList(key.toLowerCase(Locale.ROOT).split("\\.")).contains("class-tv")) {
-                return LOWER_IS_BETTER;
-            }
-            for (String part : key.toLowerCase(Locale.ROOT).split("\\.")) {
-                List<String> words = Arrays.asList(part.split("[_/\\-]+"));
-                if (words.stream().anyMatch(LOWER_TOKENS::contains)) {
-                    return LOWER_IS_BETTER;
-                }
-                if (words.stream().anyMatch(HIGHER_TOKENS::contains)) {
-                    return HIGHER_IS_BETTER;
-                }
-            }
-            return HIGHER_IS_BETTER;
-        }
-
-        private static boolean anyOf(List<String> tokens, String... wanted) {
-            for (String w : wanted) {
-                if (tokens.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        public String arrow() {
-            return this == HIGHER_IS_BETTER ? "↑" : "↓";
-        }
-    }
-
-    /** What a comparison needs of a run. */
-    public record Trial(String runId, Map<String, String> params, Map<String, Double> results, Map<String, String> headlines) {
+    /**
+     * What a comparison needs of a run.
+     *
+     * @param measures   the declarations of its values
+     * @param degenerate why the run's numbers do not mean much (data below a metric's minimum sizes); empty if fine
+     * @param tags       its provenance tags (dataset digest, versions)
+     */
+    public record Trial(String runId, Map<String, String> params, Map<String, Double> results, Map<String, String> headlines,
+            Measures measures, List<String> degenerate, Map<String, String> tags) {
         public Trial {
             Objects.requireNonNull(runId, "runId is null");
             params = Map.copyOf(params);
-            results = new LinkedHashMap<>(results);
+            results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
             headlines = Map.copyOf(headlines);
+            Objects.requireNonNull(measures, "measures is null");
+            degenerate = List.copyOf(degenerate);
+            tags = Map.copyOf(tags);
         }
 
         static Trial of(StoredRun run) throws IOException {
-            Map<String, String> headlines = new LinkedHashMap<>();
-            if (run.field("headlines") instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> headlines.put(String.valueOf(k), String.valueOf(v)));
+            return new Trial(run.id(), run.params(), run.results(), Comparison.headlines(run), Measures.read(run), Comparison.degenerate(run), run.tags());
+        }
+
+        /** Why this run is excluded from ranks: its recorded reasons, and each headline whose value is NaN. */
+        public List<String> exclusions() {
+            List<String> out = new ArrayList<>(degenerate);
+            for (String h : headlines.values()) {
+                Double v = results.get(h);
+                if (v != null && Double.isNaN(v)) {
+                    out.add("headline " + h + " is undefined (NaN)");
+                }
             }
-            return new Trial(run.id(), run.params(), run.results(), headlines);
+            return out;
         }
     }
 
-    /** Runs that differ only in seed; {@code params} are the grouping params (seed and names left out). */
-    public record Setting(String label, Map<String, String> params, List<String> runIds) {
+    /** Each metric's headline key of a stored run ({@code metric -> metric.key}). */
+    public static Map<String, String> headlines(StoredRun run) {
+        Map<String, String> headlines = new LinkedHashMap<>();
+        if (run.field("headlines") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> headlines.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return headlines;
+    }
+
+    /** The degenerate reasons a stored run recorded. */
+    public static List<String> degenerate(StoredRun run) {
+        List<String> out = new ArrayList<>();
+        if (run.field("degenerate") instanceof List<?> list) {
+            list.forEach(x -> out.add(String.valueOf(x)));
+        }
+        return out;
+    }
+
+    /**
+     * Runs that differ only in seed; {@code params} are the grouping params (seed and names left out).
+     * {@code excluded} says why the setting is not ranked (its runs' degenerate reasons); empty when it is.
+     */
+    public record Setting(String label, Map<String, String> params, List<String> runIds, List<String> excluded) {
+        public boolean ranked() {
+            return excluded.isEmpty();
+        }
     }
 
     /** Statistics of one metric over one setting's runs. */
@@ -161,24 +137,36 @@ public final class Comparison {
         }
     }
 
-    /** One metric of one setting; {@code rank} 1 is best, 0 when the setting has no value. */
-    public record Entry(String metric, Direction direction, String setting, Stats stats, int rank) {
+    /**
+     * One metric of one setting; {@code rank} 1 is best, 0 when unranked (information, goal unknown, no value, or
+     * a degenerate setting); {@code alone} when no other setting shares the rank.
+     */
+    public record Entry(String metric, Optional<Measure> measure, String setting, Stats stats, int rank, boolean alone) {
+        /** Rank 1, alone, among more than one ranked setting: the ★. */
+        public boolean star() {
+            return rank == 1 && alone;
+        }
     }
 
-    /** The best setting of a metric family and why ({@code basis}: "headline" or "mean rank over N metrics"). */
+    /**
+     * The best setting of a metric family and why ({@code basis}: "headline" or "mean rank over N scores");
+     * {@code mean} is the headline's mean, or the mean rank.
+     */
     public record Best(String family, String metric, String basis, String setting, double mean) {
     }
 
     private final List<Trial> trials;
     private final List<Setting> settings;
     private final List<String> metrics;
+    private final Map<String, Optional<Measure>> measures;
     private final Map<String, Map<String, Entry>> entries;
     private final Set<String> headlines;
     private final List<Best> best;
+    private final List<String> warnings = new ArrayList<>();
 
     private Comparison(List<Trial> trials) {
         this.trials = List.copyOf(trials);
-        this.settings = group(this.trials);
+        this.settings = group(this.trials, warnings);
         Set<String> keys = new LinkedHashSet<>();
         Set<String> heads = new LinkedHashSet<>();
         for (Trial t : this.trials) {
@@ -187,11 +175,12 @@ public final class Comparison {
         }
         this.metrics = List.copyOf(keys);
         this.headlines = heads;
+        this.measures = declarations(this.trials, metrics, warnings);
         this.entries = new LinkedHashMap<>();
         Map<String, Trial> byId = new LinkedHashMap<>();
         this.trials.forEach(t -> byId.put(t.runId(), t));
         for (String metric : metrics) {
-            Direction direction = Direction.of(metric);
+            Optional<Measure> measure = measures.get(metric);
             Map<String, Stats> stats = new LinkedHashMap<>();
             for (Setting s : settings) {
                 List<Double> values = new ArrayList<>();
@@ -203,16 +192,19 @@ public final class Comparison {
                 }
                 stats.put(s.label(), Stats.of(values));
             }
+            Map<String, Integer> ranks = ranks(measure, stats);
             Map<String, Entry> row = new LinkedHashMap<>();
-            for (Map.Entry<String, Stats> e : stats.entrySet()) {
-                row.put(e.getKey(), new Entry(metric, direction, e.getKey(), e.getValue(), rank(e.getValue(), stats.values(), direction)));
+            for (Setting s : settings) {
+                int rank = ranks.getOrDefault(s.label(), 0);
+                boolean alone = rank > 0 && ranks.values().stream().filter(r -> r == rank).count() == 1 && ranks.size() > 1;
+                row.put(s.label(), new Entry(metric, measure, s.label(), stats.get(s.label()), rank, alone));
             }
             entries.put(metric, row);
         }
         this.best = bestPerFamily();
     }
 
-    /** Compares stored runs (each run's params, results and headlines). */
+    /** Compares stored runs (each run's params, results, headlines, declarations and tags). */
     public static Comparison of(List<StoredRun> runs) throws IOException {
         List<Trial> trials = new ArrayList<>();
         for (StoredRun r : runs) {
@@ -238,12 +230,32 @@ public final class Comparison {
         return metrics;
     }
 
+    /** What the runs declared about a metric; empty when the goal is unknown. */
+    public Optional<Measure> measure(String metric) {
+        return measures.getOrDefault(metric, Optional.empty());
+    }
+
+    /** Whether the metric is a declared score (ranked). */
+    public boolean isScore(String metric) {
+        return measure(metric).map(Measure::isScore).orElse(false);
+    }
+
+    /** What a reader must know before trusting the comparison: settings whose runs differ outside their label, and the like. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     /**
      * The metrics worth a line in a terminal or a chart: headlines and keys with at most one '.' (per-column
      * details such as {@code fidelity.shape.age} stay in the CSV and JSON).
      */
     public List<String> mainMetrics() {
         return metrics.stream().filter(m -> headlines.contains(m) || m.indexOf('.') == m.lastIndexOf('.')).toList();
+    }
+
+    /** The main metrics that are declared scores: what is ranked, charted and coloured. */
+    public List<String> mainScores() {
+        return mainMetrics().stream().filter(this::isScore).toList();
     }
 
     public boolean isHeadline(String metric) {
@@ -263,25 +275,81 @@ public final class Comparison {
         return best;
     }
 
-    private static int rank(Stats mine, java.util.Collection<Stats> all, Direction direction) {
-        if (mine.n() == 0) {
-            return 0;
+    /** Ranks of the ranked settings (a declared score, a value, no degenerate run); equal means share a rank. */
+    private Map<String, Integer> ranks(Optional<Measure> measure, Map<String, Stats> stats) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (measure.isEmpty() || !measure.get().isScore()) {
+            return out;
         }
-        int better = 0;
-        for (Stats other : all) {
-            if (other.n() > 0 && (direction == Direction.HIGHER_IS_BETTER ? other.mean() > mine.mean() : other.mean() < mine.mean())) {
-                better++;
+        Map<String, Double> badness = new LinkedHashMap<>();
+        for (Setting s : settings) {
+            Stats st = stats.get(s.label());
+            if (s.ranked() && st.n() > 0) {
+                badness.put(s.label(), measure.get().badness(st.mean()));
             }
         }
-        return better + 1;
+        for (Map.Entry<String, Double> e : badness.entrySet()) {
+            int better = 0;
+            for (double other : badness.values()) {
+                if (other < e.getValue()) {
+                    better++;
+                }
+            }
+            out.put(e.getKey(), better + 1);
+        }
+        return out;
+    }
+
+    /** The declaration of each metric: the first run's that has one; a warning when runs declared it differently. */
+    private static Map<String, Optional<Measure>> declarations(List<Trial> trials, List<String> metrics, List<String> warnings) {
+        Map<String, Optional<Measure>> out = new LinkedHashMap<>();
+        Set<String> differing = new TreeSet<>();
+        Set<String> partly = new TreeSet<>();
+        for (String metric : metrics) {
+            Optional<Measure> chosen = Optional.empty();
+            boolean someUndeclared = false;
+            for (Trial t : trials) {
+                if (!t.results().containsKey(metric)) {
+                    continue;
+                }
+                Optional<Measure> m = t.measures().of(metric);
+                if (m.isEmpty()) {
+                    someUndeclared = true;
+                } else if (chosen.isEmpty()) {
+                    chosen = m;
+                } else if (!sameGoal(chosen.get(), m.get())) {
+                    differing.add(metric);
+                }
+            }
+            if (someUndeclared && chosen.isPresent()) {
+                partly.add(metric);
+            }
+            out.put(metric, chosen);
+        }
+        if (!differing.isEmpty()) {
+            warnings.add("runs declare different goals for " + abbreviate(differing) + "; ranked by the first run's declaration");
+        }
+        if (!partly.isEmpty()) {
+            warnings.add("some runs recorded no declaration for " + abbreviate(partly) + " (made before declarations, or by another plugin version)");
+        }
+        return out;
+    }
+
+    private static boolean sameGoal(Measure a, Measure b) {
+        return a.goal() == b.goal() && (a.goal() != Measure.Goal.TARGET || a.target() == b.target());
+    }
+
+    private static String abbreviate(Set<String> keys) {
+        List<String> list = List.copyOf(keys);
+        return list.size() <= 5 ? String.join(", ", list) : String.join(", ", list.subList(0, 5)) + " and " + (list.size() - 5) + " more";
     }
 
     private static boolean ignored(String key) {
         return IGNORED_PARAMS.contains(key) || IGNORED_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
-    private static List<Setting> group(List<Trial> trials) {
-        Map<Map<String, String>, List<String>> groups = new LinkedHashMap<>();
+    private static List<Setting> group(List<Trial> trials, List<String> warnings) {
+        Map<Map<String, String>, List<Trial>> groups = new LinkedHashMap<>();
         for (Trial t : trials) {
             Map<String, String> key = new TreeMap<>();
             t.params().forEach((k, v) -> {
@@ -289,31 +357,16 @@ public final class Comparison {
                     key.put(k, v);
                 }
             });
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t.runId());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
         }
-        Set<String> varying = new java.util.TreeSet<>();
-        Set<String> allKeys = new java.util.TreeSet<>();
-        groups.keySet().forEach(g -> allKeys.addAll(g.keySet()));
-        for (String k : allKeys) {
-            // a key varies when the settings that have it disagree; a key only some settings have (another model's
-            // defaults) does not label them by itself
-            Set<String> values = new java.util.HashSet<>();
-            groups.keySet().forEach(g -> {
-                if (g.containsKey(k)) {
-                    values.add(g.get(k));
-                }
-            });
-            if (values.size() > 1) {
-                varying.add(k);
-            }
-        }
+        Set<String> varying = varying(groups.keySet());
         List<Setting> out = new ArrayList<>();
-        Set<String> labels = new java.util.HashSet<>();
-        for (Map.Entry<Map<String, String>, List<String>> g : groups.entrySet()) {
+        Set<String> labels = new HashSet<>();
+        for (Map.Entry<Map<String, String>, List<Trial>> g : groups.entrySet()) {
             StringBuilder label = new StringBuilder();
             for (String k : varying) {
-                if (g.getKey().containsKey(k)) {
-                    label.append(label.length() == 0 ? "" : ", ").append(k).append('=').append(g.getKey().get(k));
+                if (g.getKey().containsKey(k) || sameModelHas(groups.keySet(), g.getKey(), k)) {
+                    label.append(label.length() == 0 ? "" : ", ").append(k).append('=').append(g.getKey().getOrDefault(k, UNSET));
                 }
             }
             if (label.length() == 0) {
@@ -323,26 +376,106 @@ public final class Comparison {
             for (int n = 2; !labels.add(l); n++) {
                 l = label + " #" + n;
             }
-            out.add(new Setting(l, Map.copyOf(g.getKey()), List.copyOf(g.getValue())));
+            List<String> ids = g.getValue().stream().map(Trial::runId).toList();
+            List<String> excluded = new ArrayList<>();
+            for (Trial t : g.getValue()) {
+                t.exclusions().forEach(x -> excluded.add(t.runId() + ": " + x));
+            }
+            out.add(new Setting(l, Map.copyOf(g.getKey()), ids, List.copyOf(excluded)));
+            Set<String> differ = differingProvenance(g.getValue());
+            if (!differ.isEmpty()) {
+                warnings.add("the runs of setting '" + l + "' differ in " + String.join(", ", differ)
+                        + ", which is not in the label; their numbers may not be comparable");
+            }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Keys that tell settings apart: values differ among the settings that have the key, or the key is set in some
+     * settings of one model type and unset in others (a key only another model has does not label by itself).
+     */
+    private static Set<String> varying(Set<Map<String, String>> groups) {
+        Set<String> allKeys = new TreeSet<>();
+        groups.forEach(g -> allKeys.addAll(g.keySet()));
+        Set<String> varying = new TreeSet<>();
+        for (String k : allKeys) {
+            Set<String> values = new HashSet<>();
+            groups.forEach(g -> {
+                if (g.containsKey(k)) {
+                    values.add(g.get(k));
+                }
+            });
+            if (values.size() > 1) {
+                varying.add(k);
+                continue;
+            }
+            for (Map<String, String> g : groups) {
+                if (!g.containsKey(k) && sameModelHas(groups, g, k)) {
+                    varying.add(k);
+                    break;
+                }
+            }
+        }
+        return varying;
+    }
+
+    /** Whether another setting of the same model type as {@code g} sets {@code key}. */
+    private static boolean sameModelHas(Set<Map<String, String>> groups, Map<String, String> g, String key) {
+        String model = g.get("model.type");
+        for (Map<String, String> other : groups) {
+            if (other != g && Objects.equals(other.get("model.type"), model) && other.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Provenance that differs among one setting's runs: the dataset digest, versions, declarations. */
+    private static Set<String> differingProvenance(List<Trial> runs) {
+        Set<String> keys = new TreeSet<>();
+        Set<String> tagKeys = new TreeSet<>(PROVENANCE_TAGS);
+        runs.forEach(t -> t.tags().keySet().stream().filter(k -> k.startsWith(PLUGIN_TAG_PREFIX)).forEach(tagKeys::add));
+        for (String k : tagKeys) {
+            Set<String> values = new HashSet<>();
+            runs.forEach(t -> values.add(t.tags().getOrDefault(k, UNSET)));
+            if (values.size() > 1) {
+                keys.add(k.equals("genlab.dataset.sha256") ? "the dataset's content (genlab.dataset.sha256)" : k);
+            }
+        }
+        Set<String> paramKeys = new TreeSet<>();
+        runs.forEach(t -> paramKeys.addAll(t.params().keySet()));
+        for (String k : paramKeys) {
+            if (IGNORED_PARAMS.contains(k) || IGNORED_PREFIXES.stream().anyMatch(k::startsWith)) {
+                continue;
+            }
+            Set<String> values = new HashSet<>();
+            runs.forEach(t -> values.add(t.params().getOrDefault(k, UNSET)));
+            if (values.size() > 1) {
+                keys.add(k);
+            }
+        }
+        return keys;
     }
 
     private List<Best> bestPerFamily() {
         Map<String, List<String>> families = new LinkedHashMap<>();
         for (String m : metrics) {
-            families.computeIfAbsent(family(m), f -> new ArrayList<>()).add(m);
+            if (isScore(m)) {
+                families.computeIfAbsent(family(m), f -> new ArrayList<>()).add(m);
+            }
         }
         List<Best> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> f : families.entrySet()) {
             Optional<String> headline = f.getValue().stream().filter(headlines::contains).findFirst();
             if (headline.isPresent()) {
-                entries(headline.get()).stream().filter(e -> e.rank() == 1).findFirst()
+                entries(headline.get()).stream().filter(Entry::star).findFirst()
                         .ifPresent(e -> out.add(new Best(f.getKey(), headline.get(), "headline", e.setting(), e.stats().mean())));
                 continue;
             }
             String bestSetting = null;
             double bestMeanRank = Double.POSITIVE_INFINITY;
+            boolean tie = false;
             for (Setting s : settings) {
                 double sum = 0;
                 int n = 0;
@@ -353,13 +486,20 @@ public final class Comparison {
                         n++;
                     }
                 }
-                if (n > 0 && sum / n < bestMeanRank) {
-                    bestMeanRank = sum / n;
+                if (n == 0) {
+                    continue;
+                }
+                double meanRank = sum / n;
+                if (meanRank < bestMeanRank) {
+                    bestMeanRank = meanRank;
                     bestSetting = s.label();
+                    tie = false;
+                } else if (meanRank == bestMeanRank) {
+                    tie = true;
                 }
             }
-            if (bestSetting != null) {
-                out.add(new Best(f.getKey(), "", "mean rank over " + f.getValue().size() + " metrics", bestSetting, bestMeanRank));
+            if (bestSetting != null && !tie) {
+                out.add(new Best(f.getKey(), "", "mean rank over " + f.getValue().size() + " scores", bestSetting, bestMeanRank));
             }
         }
         return List.copyOf(out);
@@ -373,7 +513,28 @@ public final class Comparison {
 
     /** Column names of {@link #rows}. */
     public static List<String> header() {
-        return List.of("metric", "setting", "mean ± std", "min", "max", "n", "rank");
+        return List.of("metric", "goal", "setting", "mean ± std", "min", "max", "n", "rank");
+    }
+
+    /** A mean with its spread: {@code 0.9000 ± 0.1000}, or the mean alone for one value. */
+    public static String meanAndSpread(Stats s) {
+        if (s.n() == 0) {
+            return "n/a";
+        }
+        return s.n() == 1 ? format(s.mean()) : format(s.mean()) + " ± " + formatSpread(s.std());
+    }
+
+    /** The rank column: the rank, ★ for a lone first place, "excluded" for a degenerate setting, empty otherwise. */
+    public String rankLabel(Entry e) {
+        if (e.rank() > 0) {
+            return e.rank() + (e.star() ? " ★" : "");
+        }
+        Setting s = setting(e.setting());
+        return s != null && !s.ranked() && isScore(e.metric()) && e.stats().n() > 0 ? "excluded" : "";
+    }
+
+    private Setting setting(String label) {
+        return settings.stream().filter(s -> s.label().equals(label)).findFirst().orElse(null);
     }
 
     /** Terminal rows: one per metric and setting; {@code all} includes per-column detail metrics. */
@@ -382,26 +543,27 @@ public final class Comparison {
         for (String m : all ? metrics : mainMetrics()) {
             for (Entry e : entries(m)) {
                 Stats s = e.stats();
-                out.add(List.of(m + " " + e.direction().arrow(), e.setting(),
-                        format(s.mean()) + " ± " + formatSpread(s.std()), format(s.min()), format(s.max()), Integer.toString(s.n()),
-                        e.rank() == 0 ? "" : e.rank() + (e.rank() == 1 && settings.size() > 1 ? " ★" : "")));
+                out.add(List.of(m, Measures.goalLabel(e.measure()), e.setting(), meanAndSpread(s), format(s.min()), format(s.max()),
+                        Integer.toString(s.n()), rankLabel(e)));
             }
         }
         return out;
     }
 
-    /** Every metric and setting as CSV (RFC 4180), empty fields for undefined values. */
+    /** Every metric and setting as CSV (RFC 4180), empty fields for undefined values and unranked entries. */
     public String csv() {
-        StringBuilder sb = new StringBuilder("metric,family,direction,setting,n,mean,std,min,max,rank\n");
+        StringBuilder sb = new StringBuilder("metric,family,goal,setting,n,mean,std,min,max,rank,excluded\n");
         for (String m : metrics) {
             for (Entry e : entries(m)) {
                 Stats s = e.stats();
+                Setting setting = setting(e.setting());
                 sb.append(csvField(m)).append(',').append(csvField(family(m))).append(',')
-                        .append(e.direction() == Direction.HIGHER_IS_BETTER ? "higher" : "lower").append(',')
+                        .append(csvField(Measures.goalWord(e.measure()))).append(',')
                         .append(csvField(e.setting())).append(',').append(s.n()).append(',')
                         .append(csvNumber(s.mean())).append(',').append(csvNumber(s.std())).append(',')
                         .append(csvNumber(s.min())).append(',').append(csvNumber(s.max())).append(',')
-                        .append(e.rank() == 0 ? "" : Integer.toString(e.rank())).append('\n');
+                        .append(e.rank() == 0 ? "" : Integer.toString(e.rank())).append(',')
+                        .append(setting.ranked() ? "" : "degenerate").append('\n');
             }
         }
         return sb.toString();
@@ -416,6 +578,7 @@ public final class Comparison {
             m.put("label", setting.label());
             m.put("params", new TreeMap<>(setting.params()));
             m.put("runs", setting.runIds());
+            m.put("excluded", setting.excluded());
             s.add(m);
         }
         root.put("settings", s);
@@ -424,7 +587,8 @@ public final class Comparison {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("metric", metric);
             m.put("family", family(metric));
-            m.put("direction", Direction.of(metric) == Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+            m.put("goal", Measures.goalWord(measure(metric)));
+            measure(metric).ifPresent(x -> m.put("declaration", Measures.toJson(x)));
             List<Map<String, Object>> es = new ArrayList<>();
             for (Entry e : entries(metric)) {
                 Map<String, Object> x = new LinkedHashMap<>();
@@ -452,6 +616,7 @@ public final class Comparison {
             bs.add(x);
         }
         root.put("best", bs);
+        root.put("warnings", warnings);
         return Json.bytes(root);
     }
 

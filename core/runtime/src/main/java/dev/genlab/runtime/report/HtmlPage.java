@@ -40,6 +40,10 @@ final class HtmlPage {
             .FINISHED{background:#d7f0d9;color:#1d5e25}.FAILED{background:#f8d7d7;color:#8a1c1c}
             .KILLED{background:#fde8c8;color:#7a4a00}.RUNNING{background:#d6e6fb;color:#1c4d8a}
             .note{color:#555;font-size:13px;margin:6px 0}
+            .card.verdict-pass{border-color:#2e7d32;background:#eef7ee}.card.verdict-warn{border-color:#b26a00;background:#fff6e5}
+            .card.verdict-fail,.card.verdict-undefined{border-color:#c62828;background:#fdecea}
+            .card .verdict{font-size:13px;font-weight:600;text-transform:uppercase;margin-left:6px}
+            .warning{color:#8a4b00;background:#fff6e5;border-left:3px solid #b26a00;padding:4px 8px;font-size:13px}
             pre{background:#f6f8fa;border:1px solid #e3e6ea;padding:8px 10px;white-space:pre-wrap;font-size:12px;margin:6px 0}
             details summary{cursor:pointer;color:#1f3a5a;margin:8px 0}
             .scroll{overflow-x:auto}

@@ -88,23 +88,24 @@ public final class HtmlReport {
         Map<String, String> params = run.params();
         Map<String, String> tags = run.tags();
         Map<String, Double> results = run.results();
-        Map<String, String> headlines = headlines(run);
+        Map<String, String> headlines = Comparison.headlines(run);
+        Measures measures = Measures.read(run);
         String model = params.getOrDefault("model.type", tags.getOrDefault("genlab.model", "?"));
         String dataset = params.getOrDefault("dataset.type", tags.getOrDefault("genlab.dataset", "?"));
         HtmlPage page = new HtmlPage(dir, "genlab run " + run.id());
 
+        scoreCard(page, ScoreCard.of(results, headlines, measures), false, Comparison.degenerate(run));
         summary(page, run, status, end, params, tags, data, model, dataset);
-        headlineCards(page, results, headlines);
-        resultsSection(page, results, headlines);
+        resultsSection(page, results, headlines, measures);
         training(page, run);
         if (data != null) {
             marginals(page, data);
             associations(page, data);
-            fairness(page, data, results);
+            fairness(page, data, results, measures);
         } else {
             page.startSection("data", "Real vs synthetic data").note("No report data was captured for this run "
                     + "(it is written while the run has the real data; runs that failed before sampling have none).").endSection();
-            fairnessResults(page, results, List.of());
+            fairnessResults(page, results, List.of(), measures);
         }
         samples(page, run, data);
         artifacts(page, run);
@@ -126,14 +127,6 @@ public final class HtmlReport {
                 }
             }
         }
-    }
-
-    private static Map<String, String> headlines(StoredRun run) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (run.field("headlines") instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-        }
-        return out;
     }
 
     private static void summary(HtmlPage page, StoredRun run, RunStatus status, Long end, Map<String, String> params,
@@ -184,23 +177,47 @@ public final class HtmlReport {
         page.table(List.of("parameter", "value"), p).raw("</details>\n").endSection();
     }
 
-    private static void headlineCards(HtmlPage page, Map<String, Double> results, Map<String, String> headlines) {
-        page.startSection("headlines", "Headline metrics");
-        if (headlines.isEmpty()) {
-            page.note("No headline metrics were recorded.");
-        } else {
-            page.raw("<div class=\"cards\">\n");
-            for (String key : headlines.values()) {
-                Double v = results.get(key);
-                page.raw("<div class=\"card\"><div class=\"k\">" + HtmlPage.escape(key + " " + Comparison.Direction.of(key).arrow())
-                        + "</div><div class=\"v\">" + HtmlPage.escape(v == null ? "n/a" : Comparison.format(v)) + "</div></div>\n");
+    /**
+     * The score card as cards: per family the headline, its ideal and the verdict, coloured; the checks behind
+     * each verdict and their bounds below. A degenerate run says so first.
+     */
+    static void scoreCard(HtmlPage page, ScoreCard card, boolean sweep, List<String> degenerate) {
+        page.startSection("scorecard", "Score card");
+        if (!degenerate.isEmpty()) {
+            page.raw("<p class=\"warning\">" + HtmlPage.escape("Degenerate: " + String.join("; ", degenerate)
+                    + ". Numbers on this little data do not mean much; comparisons never rank this run.") + "</p>\n");
+        }
+        if (card.rows().isEmpty()) {
+            page.note("No metric recorded a headline or a judged measure.").endSection();
+            return;
+        }
+        page.raw("<div class=\"cards\">\n");
+        for (ScoreCard.Row r : card.rows()) {
+            page.raw("<div class=\"card verdict-" + r.verdict().name().toLowerCase(java.util.Locale.ROOT) + "\"><div class=\"k\">"
+                    + HtmlPage.escape(r.family()) + " · " + HtmlPage.escape(r.headline()) + " " + HtmlPage.escape(Measures.goalLabel(r.measure()))
+                    + "</div><div class=\"v\">" + HtmlPage.escape(Comparison.format(r.value()))
+                    + " <span class=\"verdict\">" + HtmlPage.escape(r.verdict().label()) + "</span></div><div class=\"k\">"
+                    + HtmlPage.escape((Double.isNaN(r.ideal()) ? "" : "ideal " + Comparison.format(r.ideal()))
+                    + r.best().map(b -> (Double.isNaN(r.ideal()) ? "" : " · ") + (sweep ? "best: " : "") + b).orElse(""))
+                    + "</div></div>\n");
+        }
+        page.raw("</div>\n");
+        List<List<String>> checks = new ArrayList<>();
+        for (ScoreCard.Row r : card.rows()) {
+            for (ScoreCard.Check c : r.checks()) {
+                checks.add(List.of(r.family(), c.key(), Comparison.format(c.value()), c.bounds(), c.verdict().label()));
             }
-            page.raw("</div>\n");
+        }
+        if (!checks.isEmpty()) {
+            page.raw("<details><summary>the " + checks.size() + " checks behind the verdicts</summary>\n")
+                    .table(List.of("family", "measure", sweep ? "mean" : "value", "bounds", "verdict"), checks)
+                    .raw("<p class=\"note\">Default bounds come from each metric's declarations; an experiment changes them with "
+                            + "<code>report.thresholds { &lt;metric&gt;.&lt;key&gt; = x }</code> or <code>{ pass = x, fail = y }</code>.</p></details>\n");
         }
         page.endSection();
     }
 
-    private static void resultsSection(HtmlPage page, Map<String, Double> results, Map<String, String> headlines) {
+    private static void resultsSection(HtmlPage page, Map<String, Double> results, Map<String, String> headlines, Measures measures) {
         page.startSection("results", "Results");
         if (results.isEmpty()) {
             page.note("No results were recorded.").endSection();
@@ -209,13 +226,13 @@ public final class HtmlReport {
         List<List<String>> main = new ArrayList<>();
         List<List<String>> all = new ArrayList<>();
         results.forEach((k, v) -> {
-            List<String> row = List.of(k, Comparison.format(v), Comparison.Direction.of(k) == Comparison.Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+            List<String> row = List.of(k, Comparison.format(v), Measures.goalLabel(measures.of(k)));
             all.add(row);
             if (headlines.containsValue(k) || k.indexOf('.') == k.lastIndexOf('.')) {
                 main.add(row);
             }
         });
-        List<String> header = List.of("metric", "value", "better");
+        List<String> header = List.of("metric", "value", "goal");
         page.table(header, main);
         if (all.size() > main.size()) {
             page.raw("<details><summary>all " + all.size() + " results</summary>\n").table(header, all).raw("</details>\n");
@@ -308,7 +325,7 @@ public final class HtmlReport {
         page.endSection();
     }
 
-    private static void fairness(HtmlPage page, ReportData data, Map<String, Double> results) throws IOException {
+    private static void fairness(HtmlPage page, ReportData data, Map<String, Double> results, Measures measures) throws IOException {
         List<String> sensitive = data.groups().stream().map(ReportData.GroupShares::column).toList();
         if (sensitive.isEmpty() && fairnessResults(results, sensitive).isEmpty()) {
             return;
@@ -330,24 +347,24 @@ public final class HtmlReport {
             }
             page.endGrid();
         }
-        fairnessTable(page, results, sensitive);
+        fairnessTable(page, results, sensitive, measures);
         page.endSection();
     }
 
-    private static void fairnessResults(HtmlPage page, Map<String, Double> results, List<String> sensitive) {
+    private static void fairnessResults(HtmlPage page, Map<String, Double> results, List<String> sensitive, Measures measures) {
         if (fairnessResults(results, sensitive).isEmpty()) {
             return;
         }
         page.startSection("fairness", "Fairness");
-        fairnessTable(page, results, sensitive);
+        fairnessTable(page, results, sensitive, measures);
         page.endSection();
     }
 
-    private static void fairnessTable(HtmlPage page, Map<String, Double> results, List<String> sensitive) {
+    private static void fairnessTable(HtmlPage page, Map<String, Double> results, List<String> sensitive, Measures measures) {
         List<List<String>> fairness = new ArrayList<>();
         List<List<String>> naming = new ArrayList<>();
         results.forEach((k, v) -> {
-            List<String> row = List.of(k, Comparison.format(v), Comparison.Direction.of(k) == Comparison.Direction.HIGHER_IS_BETTER ? "higher" : "lower");
+            List<String> row = List.of(k, Comparison.format(v), Measures.goalLabel(measures.of(k)));
             String family = Comparison.family(k);
             if (family.contains("fairness") || family.contains("bias")) {
                 fairness.add(row);
@@ -355,7 +372,7 @@ public final class HtmlReport {
                 naming.add(row);
             }
         });
-        List<String> header = List.of("metric", "value", "better");
+        List<String> header = List.of("metric", "value", "goal");
         if (!fairness.isEmpty()) {
             page.text("h3", "Fairness results");
             page.table(header, fairness);
@@ -517,19 +534,30 @@ public final class HtmlReport {
         String experiment = trials.stream().map(StoredRun::experiment).distinct().reduce((a, b) -> a + ", " + b).orElse("no runs");
         HtmlPage page = new HtmlPage(outputDir, "genlab comparison: " + experiment);
 
+        scoreCard(page, ScoreCard.ofSweep(comparison), true, List.of());
         page.startSection("comparison", "Comparison");
         page.note(trials.size() + " runs in " + comparison.settings().size() + " settings. Each value is the mean ± sample standard deviation "
-                + "over a setting's runs (its seeds); ★ marks the best setting of each metric, ↑/↓ says which way is better.");
+                + "over a setting's runs (its seeds); ★ marks the one best setting of each score (ties get none), ↑/↓/→ says which way "
+                + "each metric declared is better; information (counts, shares) and measures whose goal is unknown are not ranked.");
+        for (String w : comparison.warnings()) {
+            page.raw("<p class=\"warning\">" + HtmlPage.escape("warning: " + w) + "</p>\n");
+        }
+        for (Comparison.Setting s : comparison.settings()) {
+            if (!s.ranked()) {
+                page.raw("<p class=\"warning\">" + HtmlPage.escape("not ranked: setting '" + s.label() + "' (" + String.join("; ", s.excluded()) + ")")
+                        + "</p>\n");
+            }
+        }
         List<String> header = new ArrayList<>();
         header.add("metric");
         comparison.settings().forEach(s -> header.add(s.label()));
         List<List<String>> rows = new ArrayList<>();
         for (String metric : comparison.mainMetrics()) {
             List<String> row = new ArrayList<>();
-            row.add(metric + " " + Comparison.Direction.of(metric).arrow());
+            row.add(metric + " " + Measures.goalLabel(comparison.measure(metric)));
             for (Comparison.Setting s : comparison.settings()) {
-                row.add(comparison.entry(metric, s.label()).map(e -> e.stats().n() == 0 ? "" : Comparison.format(e.stats().mean()) + " ± "
-                        + Comparison.formatSpread(e.stats().std()) + (e.rank() == 1 && comparison.settings().size() > 1 ? " ★" : "")).orElse(""));
+                row.add(comparison.entry(metric, s.label()).map(e -> e.stats().n() == 0 ? ""
+                        : Comparison.meanAndSpread(e.stats()) + (e.star() ? " ★" : "")).orElse(""));
             }
             rows.add(row);
         }
@@ -558,7 +586,8 @@ public final class HtmlReport {
 
         page.startSection("metrics", "Metrics across settings");
         List<String> labels = comparison.settings().stream().map(Comparison.Setting::label).toList();
-        List<String> charted = comparison.mainMetrics().stream().limit(MAX_METRIC_CHARTS).toList();
+        // scores only: information (row counts, shares) is in the tables, never a score chart
+        List<String> charted = comparison.mainScores().stream().limit(MAX_METRIC_CHARTS).toList();
         if (charted.isEmpty()) {
             page.note("The runs recorded no results.");
         } else {
@@ -568,7 +597,7 @@ public final class HtmlReport {
                 double[] means = entries.stream().mapToDouble(e -> Double.isFinite(e.stats().mean()) ? e.stats().mean() : 0).toArray();
                 double[] stds = entries.stream().mapToDouble(e -> e.stats().std()).toArray();
                 page.image("metric-" + metric, "metric " + metric,
-                        Charts.meanBars(metric + " " + Comparison.Direction.of(metric).arrow(), labels, means, stds));
+                        Charts.meanBars(metric + " " + Measures.goalLabel(comparison.measure(metric)), labels, means, stds));
             }
             page.endGrid();
         }
@@ -589,7 +618,7 @@ public final class HtmlReport {
                     : HtmlPage.escape(run.id());
             StringBuilder heads = new StringBuilder();
             Map<String, Double> results = run.results();
-            for (String key : headlines(run).values()) {
+            for (String key : Comparison.headlines(run).values()) {
                 if (results.containsKey(key)) {
                     heads.append(heads.length() == 0 ? "" : ", ").append(key).append(" = ").append(Comparison.format(results.get(key)));
                 }

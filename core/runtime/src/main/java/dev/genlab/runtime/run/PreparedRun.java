@@ -16,11 +16,14 @@ import java.util.List;
  * @param train         the training part
  * @param test          the held-out part
  * @param datasetDigest SHA-256 of the dataset's content
+ * @param degenerate    why the run's numbers will not mean much: the split or sample falls below what a metric
+ *                      declared it needs ({@link dev.genlab.spi.MetricPlugin#minimumSizes()}); empty if fine
  */
 public record PreparedRun(Experiment experiment, LoadedData data, Data train, Data test, GenerativeModel model,
-        List<ConfiguredMetric> metrics, String datasetDigest) {
+        List<ConfiguredMetric> metrics, String datasetDigest, List<String> degenerate) {
     public PreparedRun {
         metrics = List.copyOf(metrics);
+        degenerate = List.copyOf(degenerate);
     }
 
     /** A metric instance and how it was configured. */

@@ -19,6 +19,8 @@ import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.Metric;
+import dev.genlab.spi.MetricPlugin;
+import dev.genlab.spi.MinimumSizes;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
@@ -116,7 +118,37 @@ public final class Preparer {
             conditions(experiment, table.schema(), problems);
         }
         problems.throwIfAny();
-        return new PreparedRun(experiment, loaded, train, test, model, metrics, DataDigest.sha256(data));
+        return new PreparedRun(experiment, loaded, train, test, model, metrics, DataDigest.sha256(data), degenerate(experiment, train, test));
+    }
+
+    /**
+     * The metrics whose declared minimum sizes the split or the sample falls below, each as one sentence naming the
+     * metric, the part, what it needs and what it gets.
+     */
+    static List<String> degenerate(Experiment experiment, Data train, Data test) {
+        int rows = experiment.settings().sample().rows().orElse(train.size());
+        String unit = train instanceof Table ? "rows" : "documents";
+        List<String> out = new ArrayList<>();
+        for (PluginSpec spec : experiment.metrics()) {
+            if (!(spec.descriptor().plugin() instanceof MetricPlugin p)) {
+                continue;
+            }
+            MinimumSizes min = p.minimumSizes();
+            List<String> parts = new ArrayList<>();
+            if (train.size() < min.train()) {
+                parts.add(min.train() + " training " + unit + " (the split gives " + train.size() + ")");
+            }
+            if (test.size() < min.test()) {
+                parts.add(min.test() + " test " + unit + " (the split gives " + test.size() + ")");
+            }
+            if (rows < min.synthetic()) {
+                parts.add(min.synthetic() + " synthetic " + unit + " (sample.rows gives " + rows + ")");
+            }
+            if (!parts.isEmpty()) {
+                out.add("metric '" + spec.name() + "' needs at least " + String.join(" and ", parts) + "; its numbers will not mean much");
+            }
+        }
+        return out;
     }
 
     private static Schema roles(Experiment experiment, Schema schema, Problems problems) {

@@ -3,7 +3,9 @@ package dev.genlab.runtime.run;
 import com.typesafe.config.Config;
 import dev.genlab.runtime.config.PluginSpec;
 import dev.genlab.runtime.report.HtmlReport;
+import dev.genlab.runtime.report.Measures;
 import dev.genlab.runtime.report.ReportData;
+import dev.genlab.runtime.report.ScoreCard;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.tracking.RunInfo;
@@ -15,6 +17,8 @@ import dev.genlab.spi.ArtifactSink;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.FittedModel;
+import dev.genlab.spi.Measure;
+import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Progress;
 import dev.genlab.spi.Seeds;
@@ -45,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Runner {
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
+    /** The tag holding the score card (Markdown), which the MLflow description leads with. */
+    public static final String SCORECARD_TAG = "genlab.scorecard";
 
     private final LocalRunStore store;
     private final Config experimentDefaults;
@@ -80,7 +86,12 @@ public final class Runner {
         Map<String, String> headlines = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> metricErrors = new ArrayList<>();
+        Map<String, Measure> declared = new LinkedHashMap<>();
         try {
+            if (!prepared.degenerate().isEmpty()) {
+                // recorded before anything trains, so a run that dies later is still marked
+                writer.runField("degenerate", prepared.degenerate());
+            }
             Config effective = EffectiveConfig.of(prepared.experiment(), experimentDefaults);
             writer.file("config.conf", EffectiveConfig.render(effective).getBytes(StandardCharsets.UTF_8));
             trackers.artifactFromRun("config.conf", writer.directory().resolve("config.conf"));
@@ -163,12 +174,20 @@ public final class Runner {
                     if (result.headline() != null) {
                         headlines.put(metricName, metricName + "." + result.headline());
                     }
+                    List<Measure> declarations = m.spec().descriptor().plugin() instanceof MetricPlugin p ? p.measures() : List.of();
+                    declared.putAll(Measures.declare(metricName, declarations, result.values().keySet()));
                     bar.advance(1);
                 }
             }
             seconds.put("evaluate", (System.nanoTime() - t0) / 1e9);
             writer.runField("headlines", headlines);
             writer.runField("seconds", seconds);
+            Measures measures = withThresholds(declared, prepared.experiment().thresholds());
+            writer.file(Measures.FILE, measures.json());
+            trackers.artifactFromRun(Measures.FILE, writer.directory().resolve(Measures.FILE));
+            ScoreCard card = ScoreCard.of(results, headlines, measures);
+            writer.runField("card", card.toJson());
+            trackers.tags(Map.of(SCORECARD_TAG, card.markdown(false)));
             trackers.tags(timingTags(seconds));
             String error = metricErrors.isEmpty() ? null : String.join("; ", metricErrors);
             RunStatus status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
@@ -177,10 +196,10 @@ public final class Runner {
                 writeError(writer, trackers, error);
             }
             trackers.ended(status, error, System.currentTimeMillis());
-            return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds);
+            return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds, card, prepared.degenerate());
         } catch (CancellationException e) {
             trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
-            return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds);
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate());
         } catch (Exception | Error e) {
             String message = describe(e);
             StringWriter trace = new StringWriter();
@@ -192,8 +211,20 @@ public final class Runner {
             }
             trackers.ended(RunStatus.FAILED, message, System.currentTimeMillis());
             log.debug("run {} failed", info.id(), e);
-            return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds);
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds, null, prepared.degenerate());
         }
+    }
+
+    /** The declarations with the experiment's {@code report.thresholds} in place of the metrics' default bounds. */
+    static Measures withThresholds(Map<String, Measure> declared, Map<String, Measure.Threshold> thresholds) {
+        Map<String, Measure> out = new LinkedHashMap<>(declared);
+        thresholds.forEach((key, t) -> {
+            Measure m = out.get(key);
+            if (m != null && m.isScore()) {
+                out.put(key, m.withThreshold(t.pass(), t.fail()));
+            }
+        });
+        return Measures.of(out);
     }
 
     private static void writeError(RunWriter writer, Trackers trackers, String text) {

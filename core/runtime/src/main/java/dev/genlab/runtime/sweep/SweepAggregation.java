@@ -2,6 +2,8 @@ package dev.genlab.runtime.sweep;
 
 import dev.genlab.runtime.report.Comparison;
 import dev.genlab.runtime.report.HtmlReport;
+import dev.genlab.runtime.report.ScoreCard;
+import dev.genlab.runtime.run.Runner;
 import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.store.StoredRun;
 import dev.genlab.runtime.tracking.RunStatus;
@@ -29,9 +31,13 @@ final class SweepAggregation {
             Comparison comparison = Comparison.of(finished);
             parent.file("artifacts/comparison.csv", comparison.csv().getBytes(StandardCharsets.UTF_8));
             parent.file("artifacts/comparison.json", comparison.json());
+            ScoreCard card = ScoreCard.ofSweep(comparison);
+            parent.runField("card", card.toJson());
+            parent.runField("warnings", comparison.warnings());
+            parent.tags(java.util.Map.of(Runner.SCORECARD_TAG, card.markdown(true)));
             long now = System.currentTimeMillis();
             // the parent's own metrics: each headline metric's mean per setting, e.g. "model.type:copula/fidelity.overall.mean"
-            for (String metric : comparison.metrics().stream().filter(comparison::isHeadline).toList()) {
+            for (String metric : comparison.metrics().stream().filter(comparison::isHeadline).filter(comparison::isScore).toList()) {
                 for (Comparison.Entry e : comparison.entries(metric)) {
                     String key = (e.setting().replaceAll("[^A-Za-z0-9_.\\- /:]", ":") + "/" + metric).toLowerCase(Locale.ROOT);
                     parent.result(key + ".mean", e.stats().mean(), now);

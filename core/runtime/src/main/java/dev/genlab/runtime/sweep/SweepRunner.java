@@ -118,6 +118,11 @@ public final class SweepRunner {
         parent.tags(Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
                 "genlab.sweep.not_run", Integer.toString(notRun.get())));
         Comparison comparison = SweepAggregation.record(parent, trials);
+        if (comparison != null) {
+            Map<String, String> card = Map.of(dev.genlab.runtime.run.Runner.SCORECARD_TAG,
+                    dev.genlab.runtime.report.ScoreCard.ofSweep(comparison).markdown(true));
+            mirror(mirrors, t -> t.tags(card));
+        }
         String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
         long end = System.currentTimeMillis();
         parent.ended(status, error, end);

@@ -148,7 +148,7 @@ class TestExperimentLoader {
                 dataset { type = toy, rows = ${rows} }
                 """);
         List<String> errors = errors(f);
-        assertEquals(List.of("base.conf:2: rows: unknown key (valid keys: name, seed, dataset, split, model, sample, metrics, tracking, vars, sweep)"),
+        assertEquals(List.of("base.conf:2: rows: unknown key (valid keys: name, seed, dataset, split, model, sample, metrics, tracking, report, vars, sweep)"),
                 errors);
         write("base2.conf", "model { type = bootstrap, epochs = 4 }\nvars { rows = 80 }\n");
         Path g = write("child2.conf", """
@@ -178,5 +178,43 @@ class TestExperimentLoader {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    @Test
+    void reportThresholdsAreCheckedAgainstTheMetricsDeclarations() throws IOException {
+        Path ok = write("t.conf", """
+                dataset { type = toy }
+                model { type = bootstrap }
+                metrics = [mean-gap]
+                report.thresholds { mean-gap.gap = 0.2 }
+                """);
+        Experiment e = new ExperimentLoader(REGISTRY).load(ok, List.of());
+        assertEquals(java.util.Map.of("mean-gap.gap", new dev.genlab.spi.Measure.Threshold(0.2, 0.2)), e.thresholds());
+        Experiment both = new ExperimentLoader(REGISTRY).load(ok, List.of("report.thresholds.mean-gap.gap={pass=0.1,fail=0.3}"));
+        assertEquals(new dev.genlab.spi.Measure.Threshold(0.1, 0.3), both.thresholds().get("mean-gap.gap"));
+
+        Path bad = write("bad.conf", """
+                dataset { type = toy }
+                model { type = bootstrap }
+                metrics = [mean-gap]
+                report {
+                  thresholds {
+                    mean-gap.gapp = 0.2
+                    mean-gap.share.synthetic.F = 0.5
+                    mean-gap.gap = { pass = 0.3, fail = 0.1 }
+                  }
+                  colour = red
+                }
+                """);
+        List<String> errors = errors(bad);
+        assertEquals(4, errors.size(), errors.toString());
+        assertTrue(errors.contains("bad.conf:10: report.colour: unknown key (valid keys: thresholds)"), errors.toString());
+        assertTrue(errors.contains("bad.conf:6: report.thresholds.mean-gap.gapp: no score 'mean-gap.gapp' is declared by the experiment's metrics;"
+                + " did you mean 'mean-gap.gap'? (judged by default: mean-gap.gap; any declared score of a configured metric may be given a threshold)"),
+                errors.toString());
+        assertTrue(errors.stream().anyMatch(x -> x.startsWith("bad.conf:7: report.thresholds.mean-gap.share.synthetic.F: no score")),
+                "information cannot be judged: " + errors);
+        assertTrue(errors.contains("bad.conf:8: report.thresholds.mean-gap.gap: pass 0.3 must be at least as good as fail 0.1 (lower is better)"),
+                errors.toString());
     }
 }

@@ -1,27 +1,47 @@
 package dev.genlab.runtime.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.genlab.runtime.report.Comparison.Direction;
 import dev.genlab.runtime.report.Comparison.Entry;
 import dev.genlab.runtime.report.Comparison.Trial;
 import dev.genlab.runtime.util.Json;
+import dev.genlab.spi.Measure;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Aggregation maths against values worked out by hand. */
+/** Aggregation maths and ranking by declared goals, against values worked out by hand. */
 class TestComparison {
+    /** Declarations as the bundled metrics make them (full keys). */
+    static final Measures MEASURES = Measures.of(Map.of(
+            "fidelity.overall", Measure.maximise("fidelity.overall", 0, 1, "overall"),
+            "utility.gap", Measure.minimise("utility.gap", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "gap"),
+            "utility.accuracy", Measure.maximise("utility.accuracy", 0, 1, "accuracy"),
+            "x.score", Measure.maximise("x.score", 0, 10, "score"),
+            "privacy.mia.auc", Measure.target("privacy.mia.auc", 0.5, 0, 1, "membership-inference AUC"),
+            "fairness.amplification.dp_difference", Measure.target("fairness.amplification.dp_difference", 0, -1, 1, "amplification"),
+            "privacy.train_rows", Measure.information("privacy.train_rows", "rows")));
+
     private static Trial trial(String id, String model, String seed, Object... keyValues) {
-        Map<String, Double> results = new java.util.LinkedHashMap<>();
+        return trial(id, Map.of("model.type", model, "dataset.type", "toy"), seed, List.of(), Map.of(), keyValues);
+    }
+
+    private static Trial trial(String id, Map<String, String> params, String seed, List<String> degenerate, Map<String, String> tags,
+            Object... keyValues) {
+        Map<String, Double> results = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             results.put((String) keyValues[i], ((Number) keyValues[i + 1]).doubleValue());
         }
-        return new Trial(id, Map.of("model.type", model, "seed", seed, "name", "trial-" + id, "dataset.type", "toy"), results,
-                Map.of("fidelity", "fidelity.overall"));
+        Map<String, String> p = new HashMap<>(params);
+        p.put("seed", seed);
+        p.put("name", "trial-" + id);
+        return new Trial(id, p, results, Map.of("fidelity", "fidelity.overall"), MEASURES, degenerate, tags);
     }
 
     private static final List<Trial> TRIALS = List.of(
@@ -38,6 +58,7 @@ class TestComparison {
         assertEquals(List.of("model.type=a", "model.type=b", "model.type=c"), c.settings().stream().map(Comparison.Setting::label).toList());
         assertEquals(List.of("a1", "a2", "a3"), c.settings().get(0).runIds());
         assertEquals(Map.of("model.type", "a", "dataset.type", "toy"), c.settings().get(0).params());
+        assertTrue(c.warnings().isEmpty(), c.warnings().toString());
     }
 
     @Test
@@ -55,79 +76,140 @@ class TestComparison {
         Comparison.Stats single = c.entry("fidelity.overall", "model.type=c").orElseThrow().stats();
         assertEquals(1, single.n());
         assertTrue(Double.isNaN(single.std()), "one value has no sample std");
+        assertEquals("0.6500", Comparison.meanAndSpread(single), "n = 1 shows no std");
+        assertEquals("0.9000 ± 0.1000", Comparison.meanAndSpread(a));
         Comparison.Stats none = c.entry("utility.gap", "model.type=c").orElseThrow().stats();
         assertEquals(0, none.n());
     }
 
     @Test
-    void ranksFollowTheMetricsDirectionAndTiesShareARank() {
+    void ranksFollowTheDeclaredGoalAndTiesShareARankWithoutAStar() {
         Comparison c = Comparison.ofTrials(TRIALS);
-        assertEquals(List.of(1, 3, 2), ranks(c, "fidelity.overall"), "a 0.9 > c 0.65 > b 0.6");
-        assertEquals(List.of(2, 1, 0), ranks(c, "utility.gap"), "lower is better: b 0.05 beats a 0.2; c has no value");
+        assertEquals(List.of(1, 3, 2), ranks(c, "fidelity.overall"), "maximise: a 0.9 > c 0.65 > b 0.6");
+        assertTrue(c.entry("fidelity.overall", "model.type=a").orElseThrow().star());
+        assertEquals(List.of(2, 1, 0), ranks(c, "utility.gap"), "minimise: b 0.05 beats a 0.2; c has no value");
         assertEquals(List.of(1, 2, 0), ranks(c, "utility.accuracy"));
         assertEquals(List.of(1, 1, 0), ranks(c, "x.score"), "equal means share rank 1");
+        assertFalse(c.entry("x.score", "model.type=a").orElseThrow().star(), "a tie gets no star");
+        assertFalse(c.entry("x.score", "model.type=b").orElseThrow().star());
+        assertEquals("1", c.rankLabel(c.entry("x.score", "model.type=a").orElseThrow()));
+    }
+
+    @Test
+    void aTargetMeasureRanksTheValueClosestToItsTargetFirst() {
+        Comparison c = Comparison.ofTrials(List.of(
+                trial("p", "p", "1", "privacy.mia.auc", 0.45),
+                trial("q", "q", "1", "privacy.mia.auc", 0.52)));
+        assertEquals(List.of(2, 1), ranks(c, "privacy.mia.auc"), "0.52 is 0.02 from 0.5, 0.45 is 0.05 away: an AUC below 0.5 is not better");
+    }
+
+    @Test
+    void aSignedChangeRanksTheSmallestMagnitudeFirst() {
+        Comparison c = Comparison.ofTrials(List.of(
+                trial("ctgan", "ctgan", "1", "fairness.amplification.dp_difference", -0.16),
+                trial("copula", "copula", "1", "fairness.amplification.dp_difference", -0.004)));
+        assertEquals(List.of(2, 1), ranks(c, "fairness.amplification.dp_difference"), "−0.004 is closer to 0 than −0.16");
+        Map<String, Comparison.Best> best = bestByFamily(c);
+        assertEquals("model.type=copula", best.get("fairness").setting(), "a model that erased the real gap is not the fairest");
+    }
+
+    @Test
+    void informationAndUndeclaredMeasuresAreNeverRanked() {
+        Comparison c = Comparison.ofTrials(List.of(
+                trial("a", "a", "1", "privacy.train_rows", 100, "plugin.count", 3),
+                trial("b", "b", "1", "privacy.train_rows", 200, "plugin.count", 5)));
+        assertEquals(List.of(0, 0), ranks(c, "privacy.train_rows"), "a count is information");
+        assertEquals(List.of(0, 0), ranks(c, "plugin.count"), "a third-party key nobody declared has goal unknown");
+        assertEquals("information", Measures.goalWord(c.measure("privacy.train_rows")));
+        assertEquals("goal unknown", Measures.goalLabel(c.measure("plugin.count")));
+        assertTrue(c.best().isEmpty(), "nothing ranked, nothing best: " + c.best());
+        assertEquals(List.of(), c.mainScores());
+    }
+
+    @Test
+    void aDegenerateTrialIsShownButNeverRankedOrBest() {
+        Trial tiny = trial("tiny", Map.of("model.type", "copula", "split.test", "0.9995"), "1",
+                List.of("metric 'fidelity' needs at least 50 training rows (the split gives 1)"), Map.of(), "fidelity.overall", 1.0);
+        Trial normal = trial("normal", Map.of("model.type", "copula", "split.test", "0.3"), "1", List.of(), Map.of(), "fidelity.overall", 0.97);
+        Comparison c = Comparison.ofTrials(List.of(tiny, normal));
+        Entry t = c.entry("fidelity.overall", "split.test=0.9995").orElseThrow();
+        assertEquals(0, t.rank(), "1.0 on one training row is not ranked");
+        assertEquals(1.0, t.stats().mean(), 1e-12, "but it is shown");
+        assertEquals("excluded", c.rankLabel(t));
+        assertEquals(1, c.entry("fidelity.overall", "split.test=0.3").orElseThrow().rank());
+        assertFalse(c.entry("fidelity.overall", "split.test=0.3").orElseThrow().star(), "one ranked setting: first, but no star");
+        assertFalse(c.settings().get(0).ranked());
+        assertTrue(c.csv().contains("fidelity.overall,fidelity,maximise,split.test=0.9995,1,1.0,,1.0,1.0,,degenerate"), c.csv());
+        assertTrue(bestByFamily(c).values().stream().noneMatch(b -> b.setting().equals("split.test=0.9995")));
+    }
+
+    @Test
+    void aNaNHeadlineMarksTheTrialDegenerate() {
+        Comparison c = Comparison.ofTrials(List.of(
+                trial("nan", "gan", "1", "fidelity.overall", Double.NaN, "utility.accuracy", 0.99),
+                trial("ok", "copula", "1", "fidelity.overall", 0.9, "utility.accuracy", 0.7)));
+        assertFalse(c.settings().get(0).ranked());
+        assertTrue(c.settings().get(0).excluded().get(0).contains("fidelity.overall is undefined"), c.settings().get(0).excluded().toString());
+        assertEquals(List.of(0, 1), ranks(c, "utility.accuracy"), "a run that went NaN is not best at anything");
+    }
+
+    @Test
+    void runsInOneSettingThatDifferOutsideTheLabelAreAWarning() {
+        Trial x = trial("x", Map.of("model.type", "copula"), "1", List.of(), Map.of("genlab.dataset.sha256", "aaa"), "fidelity.overall", 0.9);
+        Trial y = trial("y", Map.of("model.type", "copula"), "2", List.of(), Map.of("genlab.dataset.sha256", "bbb"), "fidelity.overall", 0.8);
+        Comparison c = Comparison.ofTrials(List.of(x, y));
+        assertEquals(1, c.settings().size());
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        assertTrue(c.warnings().get(0).contains("genlab.dataset.sha256"), c.warnings().get(0));
+    }
+
+    @Test
+    void aKeySetInSomeRunsOfAModelAndUnsetInOthersLabelsTheSettings() {
+        Trial full = trial("full", Map.of("model.type", "copula"), "1", List.of(), Map.of(), "fidelity.overall", 0.9);
+        Trial small = trial("small", Map.of("model.type", "copula", "dataset.max-rows", "100"), "1", List.of(), Map.of(), "fidelity.overall", 0.8);
+        Trial gan = trial("gan", Map.of("model.type", "gan", "model.epochs", "5"), "1", List.of(), Map.of(), "fidelity.overall", 0.7);
+        Comparison c = Comparison.ofTrials(List.of(full, small, gan));
+        assertEquals(List.of("dataset.max-rows=(unset), model.type=copula", "dataset.max-rows=100, model.type=copula", "model.type=gan"),
+                c.settings().stream().map(Comparison.Setting::label).toList(),
+                "max-rows tells the copula runs apart; gan's own epochs do not label it");
     }
 
     @Test
     void bestSettingPerFamilyUsesTheHeadlineElseTheMeanRank() {
         Comparison c = Comparison.ofTrials(TRIALS);
-        Map<String, Comparison.Best> best = new java.util.HashMap<>();
-        c.best().forEach(b -> best.put(b.family(), b));
+        Map<String, Comparison.Best> best = bestByFamily(c);
         assertEquals("model.type=a", best.get("fidelity").setting());
         assertEquals("headline", best.get("fidelity").basis());
         assertEquals(0.9, best.get("fidelity").mean(), 1e-12);
-        // utility: a ranks (2, 1) -> 1.5, b ranks (1, 2) -> 1.5: a tie, the first setting wins
-        assertEquals("model.type=a", best.get("utility").setting());
-        assertEquals(1.5, best.get("utility").mean(), 1e-12);
-        assertEquals("mean rank over 2 metrics", best.get("utility").basis());
+        // utility: a ranks (2, 1) -> 1.5, b ranks (1, 2) -> 1.5: a tie names no best
+        assertFalse(best.containsKey("utility"), best.toString());
+        // x: a tie on its only score
+        assertFalse(best.containsKey("x"));
     }
 
     @Test
-    void directionRules() {
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("fidelity.overall"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("fidelity.contingency-similarity.race.capital-loss"),
-                "the measure decides, not a column named in the key");
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("fidelity.shape-distance.age"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("loss"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("train.generator_loss"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("utility.gap"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("fairness.sex.demographic-parity-difference"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("fairness.sex.disparate-impact"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("detection.auc"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("utility.auc"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("privacy.dcr.median"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("privacy.membership-inference.auc"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("privacy.exact-copies"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("seconds.fit"));
-        // text and image metrics: the measure decides, even after a family named "...-quality"
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.perplexity"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.bits-per-char"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("perplexity.ratio"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("text-quality.self-bleu"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("text-quality.distinct-2"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("text-quality.novelty-3"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("image-quality.frechet"));
-        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("image-quality.class-tv"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("image-quality.class-coverage"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("image-quality.precision"));
-        assertEquals(Direction.HIGHER_IS_BETTER, Direction.of("fidelity.column-shapes.tv-complement.age"));
-    }
-
-    @Test
-    void csvAndJsonCarryEveryMetricWithUndefinedValuesLeftEmpty() throws IOException {
+    void csvAndJsonCarryEveryMetricWithItsGoalAndUndefinedValuesLeftEmpty() throws IOException {
         Comparison c = Comparison.ofTrials(TRIALS);
         List<String> csv = c.csv().lines().toList();
-        assertEquals("metric,family,direction,setting,n,mean,std,min,max,rank", csv.get(0));
-        assertTrue(csv.contains("fidelity.overall,fidelity,higher,model.type=c,1,0.65,,0.65,0.65,2"), c.csv());
-        assertTrue(csv.contains("utility.gap,utility,lower,model.type=c,0,,,,,"), c.csv());
+        assertEquals("metric,family,goal,setting,n,mean,std,min,max,rank,excluded", csv.get(0));
+        assertTrue(csv.contains("fidelity.overall,fidelity,maximise,model.type=c,1,0.65,,0.65,0.65,2,"), c.csv());
+        assertTrue(csv.contains("utility.gap,utility,minimise,model.type=c,0,,,,,,"), c.csv());
         assertEquals(1 + 4 * 3, csv.size());
         JsonNode json = Json.MAPPER.readTree(c.json());
         assertEquals(3, json.get("settings").size());
         JsonNode fidelity = json.get("metrics").get(0);
         assertEquals("fidelity.overall", fidelity.get("metric").asText());
+        assertEquals("maximise", fidelity.get("goal").asText());
         assertEquals(0.1, fidelity.get("entries").get(0).get("std").asDouble(), 1e-12);
         assertTrue(fidelity.get("entries").get(2).get("std").isNull());
         assertEquals("model.type=a", json.get("best").get(0).get("setting").asText());
+    }
+
+    @Test
+    void targetGoalsAreWrittenWithTheirTarget() {
+        Comparison c = Comparison.ofTrials(List.of(trial("p", "p", "1", "privacy.mia.auc", 0.45)));
+        assertTrue(c.csv().contains("privacy.mia.auc,privacy,target:0.5,"), c.csv());
+        assertEquals("→ 0.5000", Measures.goalLabel(c.measure("privacy.mia.auc")));
     }
 
     @Test
@@ -135,6 +217,12 @@ class TestComparison {
         Comparison c = Comparison.ofTrials(TRIALS.subList(0, 3));
         assertEquals(List.of("a"), c.settings().stream().map(Comparison.Setting::label).toList());
         assertEquals(List.of("fidelity.overall", "utility.gap", "utility.accuracy", "x.score"), c.mainMetrics());
+    }
+
+    private static Map<String, Comparison.Best> bestByFamily(Comparison c) {
+        Map<String, Comparison.Best> best = new HashMap<>();
+        c.best().forEach(b -> best.put(b.family(), b));
+        return best;
     }
 
     private static List<Integer> ranks(Comparison c, String metric) {

@@ -93,7 +93,7 @@ class TestHtmlReport {
         assertSelfContained(html);
 
         Map<String, List<byte[]>> images = images(html);
-        assertEquals(List.of("summary", "headlines", "results", "training", "marginals", "associations", "fairness", "samples", "artifacts"),
+        assertEquals(List.of("scorecard", "summary", "results", "training", "marginals", "associations", "fairness", "samples", "artifacts"),
                 List.copyOf(images.keySet()));
         assertEquals(1, images.get("training").size(), "one loss curve (key 'loss', 5 steps)");
         assertEquals(3, images.get("marginals").size(), "x, sex, label");
@@ -136,7 +136,7 @@ class TestHtmlReport {
         Path out = dir.resolve("sweep");
         Map<String, Path> written = HtmlReport.writeSweep(runs, out);
         assertEquals(out.resolve("report.html"), written.get("report.html"));
-        assertTrue(Files.readString(written.get("comparison.csv")).startsWith("metric,family,direction,setting,"));
+        assertTrue(Files.readString(written.get("comparison.csv")).startsWith("metric,family,goal,setting,"));
         assertTrue(Files.exists(written.get("comparison.json")));
         String html = Files.readString(out.resolve("report.html"));
         assertSelfContained(html);

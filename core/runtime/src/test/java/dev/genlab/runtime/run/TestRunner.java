@@ -151,4 +151,31 @@ class TestRunner {
         assertEquals(List.of("tiny.conf:3: split.test: splitting 1 rows with test = 0.3 leaves an empty test set; use more data or another test share"),
                 e.problems().stream().map(ConfigProblem::toString).map(s -> s.replace(dir + "/", "")).toList());
     }
+
+    @Test
+    void recordsTheDeclarationsTheScoreCardWithTheExperimentsThresholdsAndDegenerateData() throws IOException {
+        Path f = write("card.conf", """
+                dataset { type = toy, rows = 12 }
+                split { test = 0.5 }
+                model { type = bootstrap, epochs = 1 }
+                metrics = [mean-gap]
+                report.thresholds { mean-gap.gap = { pass = 0.001, fail = 0.002 } }
+                """);
+        RunOutcome outcome = run(f);
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.error());
+        StoredRun stored = new LocalRunStore(dir.resolve("runs")).find(outcome.runId()).orElseThrow();
+        dev.genlab.runtime.report.Measures measures = dev.genlab.runtime.report.Measures.read(stored);
+        assertEquals(dev.genlab.spi.Measure.Goal.MINIMISE, measures.of("mean-gap.gap").orElseThrow().goal());
+        assertEquals(new dev.genlab.spi.Measure.Threshold(0.001, 0.002), measures.of("mean-gap.gap").orElseThrow().threshold().orElseThrow(),
+                "report.thresholds replaces the metric's default bounds");
+        assertEquals(dev.genlab.spi.Measure.Goal.NONE, measures.of("mean-gap.share.synthetic.F").orElseThrow().goal());
+        assertEquals(1, outcome.card().rows().size());
+        assertEquals("mean-gap.gap", outcome.card().rows().get(0).headline());
+        assertTrue(stored.field("card") instanceof List<?> card && !card.isEmpty(), "the card is in run.json");
+        // 12 rows split in half: 6 training rows, below the metric's declared 10
+        assertEquals(List.of("metric 'mean-gap' needs at least 10 training rows (the split gives 6) and 10 synthetic rows (sample.rows gives 6);"
+                + " its numbers will not mean much"), outcome.degenerate());
+        assertEquals(outcome.degenerate(), dev.genlab.runtime.report.Comparison.degenerate(stored));
+        assertTrue(stored.tags().get(Runner.SCORECARD_TAG).contains("mean-gap.gap"), "the card is a tag, for the MLflow description");
+    }
 }

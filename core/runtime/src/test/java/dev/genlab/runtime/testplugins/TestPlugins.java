@@ -236,6 +236,18 @@ public final class TestPlugins {
         public Class<? extends Metric> metricClass() {
             return MeanGapMetric.class;
         }
+
+        @Override
+        public java.util.List<dev.genlab.spi.Measure> measures() {
+            return java.util.List.of(
+                    dev.genlab.spi.Measure.minimise("gap", 0, Double.POSITIVE_INFINITY, "gap between means").withThreshold(0.5, 1.0),
+                    dev.genlab.spi.Measure.information("share.*", "share of a group"));
+        }
+
+        @Override
+        public dev.genlab.spi.MinimumSizes minimumSizes() {
+            return new dev.genlab.spi.MinimumSizes(10, 5, 10);
+        }
     }
 
     public static final class MeanGapMetric implements Metric {

@@ -18,6 +18,8 @@ final class MlflowRunTags {
     static final String PARENT = "mlflow.parentRunId";
     static final String USER = "mlflow.user";
     static final String ERROR = "genlab.error";
+    /** genlab's score card (Markdown), which the description leads with; see {@code Runner.SCORECARD_TAG}. */
+    static final String SCORECARD = "genlab.scorecard";
 
     private MlflowRunTags() {
     }
@@ -73,6 +75,10 @@ final class MlflowRunTags {
             b.append(", from `").append(file).append('`');
         }
         b.append('.');
+        String card = genlabTags.get(SCORECARD);
+        if (card != null && !card.isBlank()) {
+            b.insert(0, "**Score card**\n\n" + card + "\n");
+        }
         if (status != null && status.isTerminal()) {
             b.append("\n\nStatus: ").append(status.name());
             if (error != null) {
