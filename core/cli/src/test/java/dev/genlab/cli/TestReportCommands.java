@@ -51,12 +51,13 @@ class TestReportCommands {
         String out = compare.out();
         assertTrue(out.contains("3 runs in 2 settings"), out);
         assertTrue(out.contains("model.numeric-marginal=empirical") && out.contains("model.numeric-marginal=gaussian"), out);
-        assertTrue(out.contains("fidelity.overall ↑"), out);
+        assertTrue(out.matches("(?s).*fidelity\\.overall +↑ higher .*"), out);
+        assertTrue(out.contains("score card"), out);
         assertTrue(out.contains("★"), out);
         assertTrue(out.contains("best setting"), out);
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("metric,family,direction,setting,n,mean,std,min,max,rank", lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("fidelity.overall,fidelity,higher,model.numeric-marginal=empirical,2,")), lines.toString());
+        assertEquals("metric,family,goal,setting,n,mean,std,min,max,rank,excluded", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("fidelity.overall,fidelity,maximise,model.numeric-marginal=empirical,2,")), lines.toString());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, root.get("settings").size());
         assertEquals(2, root.get("settings").get(0).get("runs").size());

@@ -153,7 +153,7 @@ public final class MlflowSync {
             if (s.artifactsPushed.contains(a)) {
                 continue;
             }
-            Path file = a.equals(CONFIG) ? run.directory().resolve(CONFIG) : run.artifacts().resolve(a);
+            Path file = file(run, a);
             try {
                 pusher.pushArtifact(a, file);
                 uploaded++;
@@ -181,18 +181,26 @@ public final class MlflowSync {
         return new Result(run.id(), Outcome.PUSHED, summary);
     }
 
-    private static final String CONFIG = "config.conf";
+    /** Files of the run directory itself that are artifacts too: the resolved config and the measures' declarations. */
+    private static final List<String> RUN_FILES = List.of("config.conf", dev.genlab.runtime.report.Measures.FILE);
 
     static boolean upToDate(MlflowSyncState.Server s, RunStatus status, int points, List<String> artifacts) {
         return s.paramsPushed && s.inputsPushed && !s.metricsInDoubt() && s.metricsPushed == points && s.artifactsPushed.containsAll(artifacts)
                 && status.name().equals(s.statusPushed);
     }
 
-    /** Artifact paths of a run: config.conf and every file under artifacts/, sorted. */
+    /** The local file of an artifact path. */
+    static Path file(StoredRun run, String artifact) {
+        return RUN_FILES.contains(artifact) ? run.directory().resolve(artifact) : run.artifacts().resolve(artifact);
+    }
+
+    /** Artifact paths of a run: config.conf, measures.json and every file under artifacts/, sorted. */
     static List<String> artifacts(StoredRun run) throws IOException {
         TreeSet<String> out = new TreeSet<>();
-        if (Files.isRegularFile(run.directory().resolve(CONFIG))) {
-            out.add(CONFIG);
+        for (String f : RUN_FILES) {
+            if (Files.isRegularFile(run.directory().resolve(f))) {
+                out.add(f);
+            }
         }
         Path root = run.artifacts();
         if (Files.isDirectory(root)) {

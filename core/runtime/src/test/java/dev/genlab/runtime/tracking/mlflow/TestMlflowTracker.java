@@ -76,6 +76,8 @@ class TestMlflowTracker {
         assertEquals(outcome.runId(), tags.get("genlab.run_id"));
         assertTrue(tags.get("mlflow.note.content").contains("model `bootstrap` on dataset `toy`"), tags.get("mlflow.note.content"));
         assertTrue(tags.get("mlflow.note.content").contains("Status: FINISHED"), tags.get("mlflow.note.content"));
+        assertTrue(tags.get("mlflow.note.content").startsWith("**Score card**") && tags.get("mlflow.note.content").contains("| mean-gap | mean-gap.gap |"),
+                "the description leads with the score card: " + tags.get("mlflow.note.content"));
         if (local.tags().containsKey("genlab.git_commit")) {
             assertEquals(local.tags().get("genlab.git_commit"), tags.get("mlflow.source.git.commit"));
         }
@@ -91,10 +93,10 @@ class TestMlflowTracker {
 
         String root = run.path("info").path("artifact_uri").asText().substring("mlflow-artifacts:/".length());
         for (String artifact : MlflowSync.artifacts(local)) {
-            Path file = artifact.equals("config.conf") ? local.directory().resolve(artifact) : local.artifacts().resolve(artifact);
+            Path file = MlflowSync.file(local, artifact);
             assertArrayEquals(Files.readAllBytes(file), api.http().download(root + "/" + artifact), artifact);
         }
-        assertTrue(MlflowSync.artifacts(local).containsAll(List.of("config.conf", "synthetic.csv", "model/model.txt")));
+        assertTrue(MlflowSync.artifacts(local).containsAll(List.of("config.conf", "measures.json", "synthetic.csv", "model/model.txt")));
 
         MlflowSync.Result again = new MlflowSync(api).sync(local, runs);
         assertEquals(MlflowSync.Outcome.UP_TO_DATE, again.outcome(), again.detail());
