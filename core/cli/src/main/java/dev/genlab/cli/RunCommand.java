@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,34 +62,23 @@ final class RunCommand implements Callable<Integer> {
         if (trialOf == null && SweepPlanner.hasSweep(parsed)) {
             return sweep(genlab, parsed, listener);
         }
-        PreparedRun prepared = genlab.prepare(genlab.loader().validate(file, parsed), listener);
         AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            System.err.println("\ncancelling: finishing the current step and marking the run KILLED…");
-            try {
-                finished.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "genlab-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        PreparedRun prepared;
         RunOutcome outcome;
-        try {
-            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is going down after Ctrl-C
+        int cancelledCode;
+        try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
+            prepared = genlab.prepare(genlab.loader().validate(file, parsed), listener);
+            if (cancelled.get()) {
+                System.err.println("cancelled before the run started: nothing was written");
+                return signals.cancelledExitCode();
             }
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
+            cancelledCode = signals.cancelledExitCode();
         }
         printSummary(out, prepared, outcome);
         return switch (outcome.status()) {
             case FINISHED -> Main.OK;
-            case KILLED -> Main.CANCELLED;
+            case KILLED -> cancelledCode;
             default -> Main.RUN_FAILED;
         };
     }
@@ -100,32 +87,17 @@ final class RunCommand implements Callable<Integer> {
         SweepPlan plan = new SweepPlanner(genlab.loader()).plan(file, parsed);
         LocalRunStore store = new LocalRunStore(runs != null ? runs : Path.of(plan.trials().get(0).experiment().settings().tracking().directory()));
         AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            System.err.println("\ncancelling the sweep: stopping running trials (they are marked KILLED), starting no more…");
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "genlab-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
         SweepOutcome outcome;
-        try {
+        int cancelledCode;
+        try (Signals signals = Signals.cancelling(cancelled, System.err,
+                "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
                     : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled);
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);
             outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher, parentMirrors);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is going down after Ctrl-C
-            }
+            cancelledCode = signals.cancelledExitCode();
         }
         PrintStream out = System.out;
         out.println();
@@ -157,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("sweep directory: " + outcome.directory());
         return switch (outcome.status()) {
             case FINISHED -> outcome.failures().isEmpty() ? Main.OK : Main.RUN_FAILED;
-            case KILLED -> Main.CANCELLED;
+            case KILLED -> cancelledCode;
             default -> Main.RUN_FAILED;
         };
     }

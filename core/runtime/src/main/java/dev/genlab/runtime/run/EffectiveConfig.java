@@ -7,24 +7,17 @@ import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.config.PluginSpec;
+import dev.genlab.runtime.util.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The experiment as it actually ran: the resolved file with every plugin's and the experiment's defaults filled
  * in; rendered as config.conf and flattened into params.
  */
 public final class EffectiveConfig {
-    private static final Pattern SECRET = Pattern.compile("(?i)(^|[-_.])(password|passwd|token|secret|credentials?|api-?key|access-?key|key)$");
-    private static final Pattern SECRET_ENV = Pattern.compile("(?i)(password|passwd|passphrase|token|secret|credential|api_?key|access_?key"
-            + "|private_?key|(^|_)key$|(^|_)pat$)");
-    /** Shorter values (a "true", a port) would be redacted wherever they appear; under a secret-named key they still are. */
-    private static final int MIN_SECRET_LENGTH = 8;
-    static final String REDACTED = "***";
-
     private EffectiveConfig() {
     }
 
@@ -47,77 +40,38 @@ public final class EffectiveConfig {
 
     /** config.conf: the effective config with secrets redacted as in {@link #flatten(Config)}. */
     public static String render(Config config) {
-        return redacted(config, System.getenv()).root().render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false).setFormatted(true));
+        return render(config, Secrets.ofEnvironment());
+    }
+
+    /** config.conf, redacted by {@code secrets}. */
+    public static String render(Config config, Secrets secrets) {
+        return secrets.redact(config).root().render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false)
+                .setFormatted(true));
     }
 
     /**
-     * Leaf paths to values; lists rendered as JSON. Redacted: values of secret-looking keys, and wherever it
-     * appears, the value of any environment variable named like a secret (a token passed as {@code ${?HF_TOKEN}}
-     * or inside a URL).
+     * Leaf paths to values; lists rendered as JSON. Redacted by {@link Secrets}: values of secret-looking keys,
+     * secret environment values wherever they appear, URI user-info.
      */
     public static Map<String, String> flatten(Config config) {
-        return flatten(config, System.getenv());
+        return flatten(config, Secrets.ofEnvironment());
     }
 
     static Map<String, String> flatten(Config config, Map<String, String> env) {
+        return flatten(config, Secrets.of(config, env));
+    }
+
+    /** Leaf paths to values, redacted by {@code secrets}. */
+    public static Map<String, String> flatten(Config config, Secrets secrets) {
         Map<String, String> out = new TreeMap<>();
         flatten("", config.root(), out);
-        List<String> secrets = secretValues(env);
-        out.replaceAll((k, v) -> redactValue(v, secrets));
+        out.replaceAll(secrets::redact);
         return out;
     }
 
-    /** The config with what {@link #flatten(Config, Map)} would redact replaced by {@value #REDACTED}. */
+    /** The config with what {@link #flatten(Config, Map)} would redact replaced by {@value Secrets#REDACTED}. */
     static Config redacted(Config config, Map<String, String> env) {
-        List<String> secrets = secretValues(env);
-        Config out = config;
-        for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
-            String path = e.getKey();
-            ConfigValue v = e.getValue();
-            if (SECRET.matcher(path.replace("\"", "")).find()) {
-                out = out.withValue(path, ConfigValueFactory.fromAnyRef(REDACTED));
-            } else if (v.valueType() == ConfigValueType.STRING) {
-                String s = (String) v.unwrapped();
-                String r = redactValue(s, secrets);
-                if (!r.equals(s)) {
-                    out = out.withValue(path, ConfigValueFactory.fromAnyRef(r));
-                }
-            } else if (v.valueType() == ConfigValueType.LIST) {
-                List<Object> items = new ArrayList<>();
-                boolean changed = false;
-                for (Object item : ((com.typesafe.config.ConfigList) v).unwrapped()) {
-                    Object r = item instanceof String s ? redactValue(s, secrets) : item;
-                    changed |= !r.equals(item);
-                    items.add(r);
-                }
-                if (changed) {
-                    out = out.withValue(path, ConfigValueFactory.fromIterable(items));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Values of environment variables named like secrets, long enough not to match by chance, longest first. */
-    static List<String> secretValues(Map<String, String> env) {
-        List<String> values = new ArrayList<>();
-        env.forEach((name, value) -> {
-            if (SECRET_ENV.matcher(name).find() && value != null && value.strip().length() >= MIN_SECRET_LENGTH) {
-                values.add(value.strip());
-            }
-        });
-        values.sort(java.util.Comparator.comparingInt(String::length).reversed());
-        return values;
-    }
-
-    private static String redactValue(String value, List<String> secrets) {
-        String out = value;
-        for (String secret : secrets) {
-            if (out.contains(secret)) {
-                out = out.replace(secret, REDACTED);
-            }
-        }
-        return out;
+        return Secrets.of(config, env).redact(config);
     }
 
     private static void flatten(String prefix, ConfigValue value, Map<String, String> out) {
@@ -133,14 +87,10 @@ public final class EffectiveConfig {
                     flatten(prefix + "." + i, list.get(i), out);
                 }
             } else {
-                out.put(prefix, redact(prefix, value.render(ConfigRenderOptions.concise())));
+                out.put(prefix, value.render(ConfigRenderOptions.concise()));
             }
         } else if (value.valueType() != ConfigValueType.NULL) {
-            out.put(prefix, redact(prefix, String.valueOf(value.unwrapped())));
+            out.put(prefix, String.valueOf(value.unwrapped()));
         }
-    }
-
-    static String redact(String key, String value) {
-        return SECRET.matcher(key).find() ? REDACTED : value;
     }
 }

@@ -12,6 +12,7 @@ import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.runtime.tracking.RunTracker;
 import dev.genlab.runtime.util.Json;
+import dev.genlab.runtime.util.Secrets;
 import dev.genlab.runtime.util.TableCsv;
 import dev.genlab.spi.ArtifactSink;
 import dev.genlab.spi.Data;
@@ -87,15 +88,17 @@ public final class Runner {
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> metricErrors = new ArrayList<>();
         Map<String, Measure> declared = new LinkedHashMap<>();
+        // one decision of what is secret for everything this run writes: params, config.conf, errors
+        Secrets secrets = Secrets.of(prepared.experiment().resolved(), System.getenv());
         try {
             if (!prepared.degenerate().isEmpty()) {
                 // recorded before anything trains, so a run that dies later is still marked
                 writer.runField("degenerate", prepared.degenerate());
             }
             Config effective = EffectiveConfig.of(prepared.experiment(), experimentDefaults);
-            writer.file("config.conf", EffectiveConfig.render(effective).getBytes(StandardCharsets.UTF_8));
+            writer.file("config.conf", EffectiveConfig.render(effective, secrets).getBytes(StandardCharsets.UTF_8));
             trackers.artifactFromRun("config.conf", writer.directory().resolve("config.conf"));
-            trackers.params(EffectiveConfig.flatten(effective));
+            trackers.params(EffectiveConfig.flatten(effective, secrets));
             Map<String, Object> provenance = Provenance.of(prepared);
             writer.file("provenance.json", Json.bytes(provenance));
             trackers.tags(tags(prepared, provenance));
@@ -160,7 +163,7 @@ public final class Runner {
                     } catch (RuntimeException e) {
                         log.debug("metric {} failed", metricName, e);
                         metricErrors.add("metric '" + metricName + "' failed: " + describe(e));
-                        listener.phase("metric '" + metricName + "' failed: " + describe(e));
+                        listener.phase("metric '" + metricName + "' failed: " + secrets.redact(describe(e)));
                         bar.advance(1);
                         continue;
                     }
@@ -189,7 +192,7 @@ public final class Runner {
             writer.runField("card", card.toJson());
             trackers.tags(Map.of(SCORECARD_TAG, card.markdown(false)));
             trackers.tags(timingTags(seconds));
-            String error = metricErrors.isEmpty() ? null : String.join("; ", metricErrors);
+            String error = metricErrors.isEmpty() ? null : secrets.redact(String.join("; ", metricErrors));
             RunStatus status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
             HtmlReport.capture(writer.directory(), status).forEach(trackers::artifact);
             if (error != null) {
@@ -201,11 +204,11 @@ public final class Runner {
             trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
             return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate());
         } catch (Exception | Error e) {
-            String message = describe(e);
+            String message = secrets.redact(describe(e));
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             try {
-                writeError(writer, trackers, message + "\n\n" + trace);
+                writeError(writer, trackers, secrets.redact(message + "\n\n" + trace));
             } catch (RuntimeException secondary) {
                 e.addSuppressed(secondary);
             }

@@ -28,7 +28,7 @@ class TestEffectiveConfigRedaction {
         Map<String, String> p = EffectiveConfig.flatten(CONFIG, ENV);
         assertEquals("***", p.get("model.api-key"));
         assertEquals("plain", p.get("model.note"));
-        assertEquals("https://user:***@db.example.com/data", p.get("dataset.url"));
+        assertEquals("https://***@db.example.com/data", p.get("dataset.url"), "URI user-info is redacted whole");
         assertEquals("[\"a.csv\",\"token-***.csv\"]", p.get("dataset.files"));
         assertEquals("true", p.get("flag"), "short values of secret-named variables are not hunted for everywhere");
         assertEquals("/home/someone-long/data", p.get("home"), "HOME is not a secret");
@@ -43,6 +43,28 @@ class TestEffectiveConfigRedaction {
         assertFalse(rendered.contains("hf_abcdefghijkl"), rendered);
         Config back = EffectiveConfig.redacted(CONFIG, ENV);
         assertEquals("***", back.getString("model.api-key"));
-        assertEquals("https://user:***@db.example.com/data", back.getString("dataset.url"));
+        assertEquals("https://***@db.example.com/data", back.getString("dataset.url"));
+    }
+
+    @Test
+    void aSecretEnvironmentValueSubstitutedIntoAListIsRedactedWhateverItsLength() {
+        Map<String, String> env = Map.of("MY_TOKEN", "s3cr3t");
+        Config c = ConfigFactory.parseString("dataset { missing = [\"\", \"?\", ${?MY_TOKEN}], label = \"s3cr3t\" }")
+                .resolveWith(ConfigFactory.parseMap(env, "env variables"));
+        Map<String, String> p = EffectiveConfig.flatten(c, env);
+        assertEquals("[\"\",\"?\",\"***\"]", p.get("dataset.missing"), "a 6-character token from ${?MY_TOKEN} in a list");
+        assertEquals("***", p.get("dataset.label"), "once substituted it is redacted wherever it appears");
+        String rendered = EffectiveConfig.redacted(c, env).root().render();
+        assertFalse(rendered.contains("s3cr3t"), rendered);
+    }
+
+    @Test
+    void uriUserInfoIsRedactedInAnyValueAndInErrorText() {
+        Config c = ConfigFactory.parseString("tracking.mlflow.uri = \"http://user:pa55@127.0.0.1:5000\"\nnote = \"see https://tok@example.org/x\"");
+        Map<String, String> p = EffectiveConfig.flatten(c, Map.of());
+        assertEquals("http://***@127.0.0.1:5000", p.get("tracking.mlflow.uri"));
+        assertEquals("see https://***@example.org/x", p.get("note"));
+        assertEquals("cannot reach http://***@127.0.0.1:5000/api", dev.genlab.runtime.util.Secrets.of(c, Map.of())
+                .redact("cannot reach http://user:pa55@127.0.0.1:5000/api"));
     }
 }

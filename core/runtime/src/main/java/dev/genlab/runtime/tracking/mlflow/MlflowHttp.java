@@ -52,15 +52,31 @@ public final class MlflowHttp {
     private final String authorization;
 
     public MlflowHttp(URI server, Settings settings) {
+        this(server, settings, server.getRawUserInfo());
+    }
+
+    /**
+     * A client for the tracking server {@code uri} as the user wrote it. User-info in it
+     * ({@code http://user:pass@host}) becomes Basic credentials (unless MLFLOW_TRACKING_TOKEN or _USERNAME/_PASSWORD
+     * are set) and goes no further: the URI kept, logged and recorded in mlflow.json has none.
+     */
+    public static MlflowHttp connect(String uri, Settings settings) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?i)\\s*https?://([^/?#@]*)@").matcher(uri);
+        return new MlflowHttp(normalize(uri), settings, m.find() ? m.group(1) : null);
+    }
+
+    private MlflowHttp(URI server, Settings settings, String userInfo) {
         this.server = normalize(server.toString());
         this.settings = settings;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.authorization = authorization(System.getenv());
+        String fromEnv = authorization(System.getenv());
+        this.authorization = fromEnv != null || userInfo == null ? fromEnv
+                : "Basic " + Base64.getEncoder().encodeToString(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The server URI without a trailing slash; rejects what is not an http(s) tracking server. */
+    /** The server URI without a trailing slash or user-info; rejects what is not an http(s) tracking server. */
     public static URI normalize(String uri) {
-        String u = uri.strip();
+        String u = uri.strip().replaceFirst("^(?i)(https?://)[^/?#@]*@", "$1");
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
@@ -71,7 +87,7 @@ public final class MlflowHttp {
             parsed = null;
         }
         if (parsed == null || parsed.getHost() == null || !("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))) {
-            throw new UserException("MLflow tracking URI '" + uri + "' is not an http(s) URL; genlab talks to an MLflow tracking server, "
+            throw new UserException("MLflow tracking URI '" + u + "' is not an http(s) URL; genlab talks to an MLflow tracking server, "
                     + "e.g. http://127.0.0.1:5000 (start one with 'mlflow server' or 'genlab ui')");
         }
         return parsed;

@@ -66,7 +66,8 @@ public final class MlflowSync {
                 continue;
             }
             String server = MlflowHttp.normalize(target).toString();
-            MlflowSync sync = syncs.computeIfAbsent(server, u -> new MlflowSync(new MlflowTrackingApi(new MlflowHttp(URI.create(u), settings))));
+            String given = target;
+            MlflowSync sync = syncs.computeIfAbsent(server, u -> new MlflowSync(new MlflowTrackingApi(MlflowHttp.connect(given, settings))));
             results.add(sync.sync(run, store.root()));
         }
         return results;

@@ -64,7 +64,7 @@ public final class MlflowTracker implements RunTracker {
     public static MlflowTracker forRun(PreparedRun prepared, Path storeRoot) {
         ExperimentSettings.Mlflow settings = prepared.experiment().settings().tracking().mlflow();
         String uri = settings.uri().orElseThrow(() -> new IllegalArgumentException("tracking.mlflow.uri is not set"));
-        MlflowTrackingApi api = new MlflowTrackingApi(new MlflowHttp(MlflowHttp.normalize(uri), MlflowHttp.Settings.DEFAULT));
+        MlflowTrackingApi api = new MlflowTrackingApi(MlflowHttp.connect(uri, MlflowHttp.Settings.DEFAULT));
         return new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, MlflowDatasetInput.of(prepared),
                 prepared.experiment().file().toAbsolutePath().normalize().toString());
     }
@@ -78,7 +78,7 @@ public final class MlflowTracker implements RunTracker {
         if (uri.isEmpty()) {
             return Optional.empty();
         }
-        MlflowTrackingApi api = new MlflowTrackingApi(new MlflowHttp(MlflowHttp.normalize(uri.get()), MlflowHttp.Settings.DEFAULT));
+        MlflowTrackingApi api = new MlflowTrackingApi(MlflowHttp.connect(uri.get(), MlflowHttp.Settings.DEFAULT));
         return Optional.of(new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, null, sourceName));
     }
 

@@ -123,4 +123,12 @@ class TestMlflowHttp {
         pusher.server().artifactUri = "mlflow-artifacts://host:5000/1/abc/artifacts";
         assertEquals("1/abc/artifacts", pusher.artifactRoot());
     }
+
+    @Test
+    void userInfoInTheUriBecomesCredentialsAndIsDroppedFromTheUriKept() {
+        MlflowHttp http = MlflowHttp.connect("http://alice:pa55@127.0.0.1:5000/", MlflowHttp.Settings.DEFAULT);
+        org.junit.jupiter.api.Assertions.assertEquals("http://127.0.0.1:5000", http.server().toString(),
+                "the URI logged and recorded in mlflow.json carries no password");
+        org.junit.jupiter.api.Assertions.assertEquals("http://127.0.0.1:5000", MlflowHttp.normalize("http://alice:pa55@127.0.0.1:5000").toString());
+    }
 }

@@ -86,9 +86,17 @@ public final class TrainingLoop {
                 }
                 DjlEngine.seed(Seeds.derive(context.seed(), "engine-epoch-" + epoch));
                 int current = epoch;
-                Map<String, Double> metrics = trainer.trainEpoch(epoch, (batch, batches) -> progress.status(
-                        String.format(Locale.ROOT, "epoch %d/%d: batch %d/%d", current, settings.epochs(), batch, batches)
-                                + (lastStatus[0].isEmpty() ? "" : ", last epoch " + lastStatus[0])));
+                int completed = done;
+                Optional<Path> kept = last;
+                Map<String, Double> metrics = trainer.trainEpoch(epoch, (batch, batches) -> {
+                    // Ctrl-C or SIGTERM stops within a batch, not after an epoch that can take minutes
+                    if (context.isCancelled()) {
+                        throw new CancellationException(settings.model() + ": cancelled by the user in epoch " + current + " after " + completed
+                                + " complete epochs" + kept.map(p -> "; last checkpoint " + p).orElse(""));
+                    }
+                    progress.status(String.format(Locale.ROOT, "epoch %d/%d: batch %d/%d", current, settings.epochs(), batch, batches)
+                            + (lastStatus[0].isEmpty() ? "" : ", last epoch " + lastStatus[0]));
+                });
                 for (Map.Entry<String, Double> m : metrics.entrySet()) {
                     if (!Double.isFinite(m.getValue())) {
                         throw new TrainingDivergedException(settings.model() + ": " + m.getKey() + " became " + m.getValue()
