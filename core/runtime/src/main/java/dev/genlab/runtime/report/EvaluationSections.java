@@ -37,7 +37,7 @@ final class EvaluationSections {
     }
 
     /** The keys under {@code prefix}, in recording order. */
-    static Map<String, Double> under(Map<String, Double> results, String prefix) {
+    private static Map<String, Double> under(Map<String, Double> results, String prefix) {
         Map<String, Double> out = new LinkedHashMap<>();
         results.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
