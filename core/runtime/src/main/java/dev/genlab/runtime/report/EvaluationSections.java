@@ -112,6 +112,12 @@ final class EvaluationSections {
                     + (Double.isNaN(gate) ? "not decided" : passed ? "passed" : "failed") + exactCopies(p)) + "</p>\n");
         }
         List<List<String>> pairs = new ArrayList<>();
+        if (p.containsKey("privacy.exact_copy_rate") || p.containsKey("privacy.exact_copy_rate.holdout")) {
+            double sv = p.getOrDefault("privacy.exact_copy_rate", Double.NaN);
+            double hv = p.getOrDefault("privacy.exact_copy_rate.holdout", Double.NaN);
+            pairs.add(List.of("exact copies of training rows (share)", Comparison.format(sv), Comparison.format(hv),
+                    Comparison.format(hv == 0 ? Double.NaN : sv / hv)));
+        }
         page.startGrid();
         for (String stat : new String[] {"dcr", "nndr"}) {
             List<String> labels = new ArrayList<>();
@@ -141,7 +147,7 @@ final class EvaluationSections {
         }
         page.endGrid();
         if (!pairs.isEmpty()) {
-            page.text("h3", "Distances to the training rows, by quantile");
+            page.text("h3", "Synthetic vs holdout rows, against the training rows");
             page.table(List.of("statistic", "synthetic", "holdout", "synthetic / holdout"), pairs);
         }
         page.text("h3", "Privacy measures");
@@ -209,7 +215,7 @@ final class EvaluationSections {
                 }
             }
             if (!labels.isEmpty()) {
-                page.image("utility-" + score, "utility " + score, Charts.bars(score + ": TRTR vs TSTR " + Measures.goalLabel(measures.of("utility.tstr." + score)),
+                page.image("utility-" + score, "utility " + score, Charts.bars(score + ": TRTR vs TSTR (" + Measures.goalLabel(measures.of("utility.tstr." + score)) + ")",
                         score + " on real test rows", Charts.Bars.of(labels, unboxed(trtr), unboxed(tstr), false), "trained on real (TRTR)",
                         "trained on synthetic (TSTR)"));
             }
