@@ -122,6 +122,130 @@ final class Charts {
         return png(chart);
     }
 
+    /** One bar of {@link #horizontalBars}: its group picks the colour; {@code ideal} (NaN for none) is drawn as a tick. */
+    record Bar(String label, double value, String group, double ideal) {
+    }
+
+    /** Bars drawn per horizontal chart, at most; the caller says which ones were left out. */
+    static final int MAX_HORIZONTAL_BARS = 40;
+
+    /**
+     * Horizontal bars in the given order over the axis [min, max], coloured by group (a legend when there are
+     * several), each labelled with its value and with a dashed tick at its ideal. Drawn directly rather than with
+     * XChart, which has no horizontal bars: long column names fit on the left instead of a rotated axis.
+     */
+    static byte[] horizontalBars(String title, String axisTitle, List<Bar> bars, double low, double high) {
+        double step = niceStep((high > low ? high - low : 1) / 5);
+        double min = Math.floor(low / step + 1e-9) * step;
+        double max = Math.max(min + step, Math.ceil(high / step - 1e-9) * step);
+        List<Bar> shown = bars.subList(0, Math.min(bars.size(), MAX_HORIZONTAL_BARS));
+        List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(shown.stream().map(Bar::group).toList()));
+        Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+        BufferedImage measure = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        java.awt.FontMetrics fm = measure.getGraphics().getFontMetrics(labelFont);
+        int labelWidth = Math.min(220, 8 + shown.stream().mapToInt(b -> fm.stringWidth(b.label())).max().orElse(0));
+        int row = 20;
+        int top = 34;
+        int plotLeft = 10 + labelWidth;
+        int plotRight = WIDTH + 60 - 64;
+        int plotBottom = top + row * shown.size();
+        int height = plotBottom + 42 + (groups.size() > 1 ? 20 : 0);
+        BufferedImage out = new BufferedImage(WIDTH + 60, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(titleFont);
+        g.drawString(title, (out.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 20);
+        double span = max > min ? max - min : 1;
+        java.util.function.DoubleToIntFunction x = v -> plotLeft + (int) Math.round((Math.max(min, Math.min(max, v)) - min) / span * (plotRight - plotLeft));
+        g.setFont(labelFont);
+        for (int t = 0; min + t * step <= max + step * 1e-9; t++) {
+            double v = min + t * step;
+            int px = x.applyAsInt(v);
+            g.setColor(new Color(0xE6, 0xE6, 0xE6));
+            g.drawLine(px, top - 4, px, plotBottom);
+            g.setColor(Color.DARK_GRAY);
+            String tick = ReportData.number(v);
+            g.drawString(tick, px - fm.stringWidth(tick) / 2, plotBottom + 14);
+        }
+        g.drawString(axisTitle, (plotLeft + plotRight - fm.stringWidth(axisTitle)) / 2, plotBottom + 30);
+        java.awt.Stroke solid = g.getStroke();
+        java.awt.Stroke dashed = new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2f}, 0f);
+        for (int i = 0; i < shown.size(); i++) {
+            Bar b = shown.get(i);
+            int y = top + i * row;
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(fit(b.label(), fm, labelWidth - 8), 6, y + row - 6);
+            if (Double.isFinite(b.value())) {
+                int x0 = x.applyAsInt(Math.max(min, Math.min(0, max)));
+                int x1 = x.applyAsInt(b.value());
+                g.setColor(PALETTE[groups.indexOf(b.group()) % PALETTE.length]);
+                g.fillRect(Math.min(x0, x1), y + 3, Math.max(1, Math.abs(x1 - x0)), row - 6);
+            }
+            if (Double.isFinite(b.ideal())) {
+                int px = x.applyAsInt(b.ideal());
+                g.setColor(Color.BLACK);
+                g.setStroke(dashed);
+                g.drawLine(px, y + 1, px, y + row - 1);
+                g.setStroke(solid);
+            }
+            g.setColor(Color.BLACK);
+            String value = Double.isFinite(b.value()) ? ReportData.number(b.value()) : "n/a";
+            g.drawString(value, Math.min(plotRight + 4, Double.isFinite(b.value()) ? x.applyAsInt(b.value()) + 4 : plotLeft + 4), y + row - 6);
+        }
+        g.setColor(new Color(0xCC, 0xCC, 0xCC));
+        g.drawRect(plotLeft, top - 4, plotRight - plotLeft, plotBottom - top + 4);
+        int lx = plotLeft;
+        int ly = plotBottom + 46;
+        if (groups.size() > 1) {
+            for (int i = 0; i < groups.size(); i++) {
+                g.setColor(PALETTE[i % PALETTE.length]);
+                g.fillRect(lx, ly - 9, 10, 10);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(groups.get(i), lx + 14, ly);
+                lx += 30 + fm.stringWidth(groups.get(i));
+            }
+        }
+        if (shown.stream().anyMatch(b -> Double.isFinite(b.ideal()))) {
+            g.setColor(Color.BLACK);
+            g.setStroke(dashed);
+            int ix = groups.size() > 1 ? lx : plotRight - 40;
+            int iy = groups.size() > 1 ? ly : plotBottom + 30;
+            g.drawLine(ix, iy - 9, ix, iy + 1);
+            g.setStroke(solid);
+            g.drawString("ideal", ix + 5, iy);
+        }
+        g.dispose();
+        return png(out);
+    }
+
+    /** A tick spacing of 1, 2, 2.5 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * power >= raw * (1 - 1e-9)) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** The text, cut with an ellipsis to fit {@code width} pixels. */
+    private static String fit(String text, java.awt.FontMetrics fm, int width) {
+        if (fm.stringWidth(text) <= width) {
+            return text;
+        }
+        String t = text;
+        while (t.length() > 1 && fm.stringWidth(t + "…") > width) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+
     /**
      * Setting labels short enough for an axis: the value alone when one key varies ({@code ctgan}), else each key
      * by its last part ({@code type=ctgan, epochs=300}).
@@ -209,13 +333,7 @@ final class Charts {
             }
         }
         g.dispose();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(out, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return png(out);
     }
 
     /**
@@ -280,6 +398,16 @@ final class Charts {
             out.add(v);
         }
         return out;
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     static byte[] png(Chart<?, ?> chart) {

@@ -44,6 +44,9 @@ final class HtmlPage {
             .card.verdict-fail,.card.verdict-undefined{border-color:#c62828;background:#fdecea}
             .card .verdict{font-size:13px;font-weight:600;text-transform:uppercase;margin-left:6px}
             .warning{color:#8a4b00;background:#fff6e5;border-left:3px solid #b26a00;padding:4px 8px;font-size:13px}
+            .gate{font-weight:600;padding:6px 10px;border-radius:4px;display:inline-block}
+            .gate.pass{background:#eef7ee;color:#1d5e25}.gate.fail,.gate.undefined{background:#fdecea;color:#8a1c1c}
+            td.v-pass{color:#1d5e25;font-weight:600}td.v-warn{color:#8a4b00;font-weight:600}td.v-fail{color:#8a1c1c;font-weight:600}
             pre{background:#f6f8fa;border:1px solid #e3e6ea;padding:8px 10px;white-space:pre-wrap;font-size:12px;margin:6px 0}
             details summary{cursor:pointer;color:#1f3a5a;margin:8px 0}
             .scroll{overflow-x:auto}
@@ -159,12 +162,18 @@ final class HtmlPage {
         for (int r = 0; r < rows.size(); r++) {
             body.append(r == highlight ? "<tr class=\"best\">" : "<tr>");
             for (String cell : rows.get(r)) {
-                body.append(numeric(cell) ? "<td class=\"num\">" : "<td>").append(escape(cell)).append("</td>");
+                body.append(numeric(cell) ? "<td class=\"num\">" : verdict(cell) ? "<td class=\"v-" + cell + "\">" : "<td>")
+                        .append(escape(cell)).append("</td>");
             }
             body.append("</tr>\n");
         }
         body.append("</table></div>\n");
         return this;
+    }
+
+    /** A score-card verdict, coloured in tables. */
+    private static boolean verdict(String cell) {
+        return "pass".equals(cell) || "warn".equals(cell) || "fail".equals(cell);
     }
 
     private static boolean numeric(String cell) {

@@ -97,6 +97,7 @@ public final class HtmlReport {
         scoreCard(page, ScoreCard.of(results, headlines, measures), false, Comparison.degenerate(run));
         summary(page, run, status, end, params, tags, data, model, dataset);
         resultsSection(page, results, headlines, measures);
+        EvaluationSections.write(page, results, measures);
         training(page, run);
         if (data != null) {
             marginals(page, data);

@@ -18,6 +18,7 @@ import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.ImageShape;
+import dev.genlab.spi.Measure;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import java.awt.image.BufferedImage;
@@ -143,7 +144,7 @@ class TestHtmlReport {
         assertTrue(html.contains("model.noise=0.1") && html.contains("model.noise=0.5"), "settings are labelled by what varies");
         Map<String, List<byte[]>> images = images(html);
         Comparison comparison = Comparison.of(runs);
-        assertEquals(comparison.mainMetrics().size(), images.get("metrics").size(), "a chart per metric");
+        assertEquals(comparison.mainScores().size(), images.get("metrics").size(), "a chart per score");
         assertTrue(images.get("metrics").size() >= 1);
         assertEquals(1, images.get("training").size(), "the loss of every run in one chart");
         for (StoredRun r : runs) {
@@ -175,12 +176,195 @@ class TestHtmlReport {
         BufferedImage grid = ImageIO.read(new ByteArrayInputStream(images(html).get("samples").get(0)));
         assertEquals(8 * (4 * 24 + 2) + 2, grid.getWidth(), "8 images a row, scaled to 96 pixels, 2-pixel gaps");
         assertFalse(images(html).containsKey("associations"));
+        assertNoEvaluationSections(html);
 
         StoredRun textRun = storedRun("text", ReportData.of(Corpus.of(List.of("real <doc>")), Corpus.of(List.of("synthetic & doc"))));
         String text = Files.readString(HtmlReport.writeRun(textRun).get("report/report.html"));
         assertTrue(text.contains("<pre>synthetic &amp; doc</pre>"), "documents are shown, escaped");
         assertTrue(text.contains("real &lt;doc&gt;"));
         assertSelfContained(text);
+        assertNoEvaluationSections(text);
+    }
+
+    private static final List<String> EVALUATION_SECTIONS = List.of("column-shapes", "privacy", "utility", "detection", "diversity");
+
+    private static void assertNoEvaluationSections(String html) {
+        for (String id : EVALUATION_SECTIONS) {
+            assertFalse(html.contains("<section id=\"" + id + "\">"), "a run without " + id + " keys has no " + id + " section");
+        }
+    }
+
+    /** What the bundled evaluation metrics record, with declarations as they would make them. */
+    private static Map<String, Double> evaluationResults(double miaAuc) {
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put("fidelity.overall", 0.83);
+        r.put("fidelity.ks-complement.age", 0.91);
+        r.put("fidelity.ks-complement.hours_per_week", 0.72);
+        r.put("fidelity.tv-complement.workclass", 0.88);
+        r.put("fidelity.tv-complement.native_country", 0.95);
+        r.put("privacy.exact_copy_rate", 0.001);
+        r.put("privacy.exact_copy_rate.holdout", 0.002);
+        r.put("privacy.gate.pass", 1.0);
+        r.put("privacy.dcr.synthetic.p5", 0.21);
+        r.put("privacy.dcr.synthetic.median", 0.80);
+        r.put("privacy.dcr.holdout.p5", 0.25);
+        r.put("privacy.dcr.holdout.median", 0.78);
+        r.put("privacy.dcr.ratio.p5", 0.84);
+        r.put("privacy.nndr.synthetic.p5", 0.41);
+        r.put("privacy.nndr.synthetic.median", 0.86);
+        r.put("privacy.nndr.holdout.p5", 0.44);
+        r.put("privacy.nndr.holdout.median", 0.85);
+        r.put("privacy.mia.auc", miaAuc);
+        r.put("privacy.train_rows", 2000.0);
+        for (String score : List.of("accuracy", "f1")) {
+            r.put("utility.tstr." + score, 0.78);
+            r.put("utility.trtr." + score, 0.84);
+            r.put("utility.gap." + score, 0.06);
+            for (String c : List.of("logistic-regression", "random-forest")) {
+                r.put("utility.tstr." + c + "." + score, 0.77);
+                r.put("utility.trtr." + c + "." + score, 0.85);
+                r.put("utility.gap." + c + "." + score, 0.08);
+            }
+        }
+        r.put("utility.real_rows", 2000.0);
+        r.put("detection.auc", 0.71);
+        r.put("detection.auc.logistic-regression", 0.64);
+        r.put("detection.score.logistic-regression", 0.72);
+        r.put("detection.auc.random-forest", 0.71);
+        r.put("detection.score.random-forest", 0.58);
+        r.put("detection.importance.age", 0.12);
+        r.put("detection.importance.workclass", 0.31);
+        r.put("detection.importance.hours_per_week", 0.02);
+        r.put("detection.real_rows", 2000.0);
+        for (String d : List.of("precision", "recall", "density", "coverage", "alpha_precision", "beta_recall", "authenticity")) {
+            r.put("diversity." + d, d.equals("density") ? 1.2 : 0.7);
+        }
+        r.put("diversity.real_rows", 2000.0);
+        r.put("diversity.synthetic_rows", 2000.0);
+        return r;
+    }
+
+    private static Measures evaluationMeasures(Map<String, Double> results) {
+        Map<String, Measure> m = new LinkedHashMap<>();
+        results.keySet().forEach(k -> {
+            Measure x;
+            if (k.endsWith("_rows") || k.contains(".importance.") || k.matches("privacy\\.(dcr|nndr)\\.(synthetic|holdout)\\..*")
+                    || k.equals("privacy.exact_copy_rate.holdout")) {
+                x = Measure.information(k, "information");
+            } else if (k.equals("privacy.mia.auc")) {
+                x = Measure.target(k, 0.5, 0, 1, "membership-inference AUC").withThreshold(0.6, 0.7);
+            } else if (k.startsWith("detection.auc")) {
+                x = Measure.target(k, 0.5, 0, 1, "detection AUC").withThreshold(0.6, 0.75);
+            } else if (k.equals("privacy.exact_copy_rate")) {
+                x = Measure.minimise(k, 0, 1, "exact copies").withThreshold(0.01, 0.05);
+            } else if (k.equals("privacy.gate.pass")) {
+                x = Measure.maximise(k, 0, 1, "privacy gate").withThreshold(1, 1);
+            } else if (k.startsWith("utility.gap.")) {
+                x = Measure.minimise(k, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "TRTR − TSTR").withThreshold(0.05, 0.1);
+            } else if (k.equals("diversity.density")) {
+                x = Measure.target(k, 1, 0, Double.POSITIVE_INFINITY, "density");
+            } else {
+                x = Measure.maximise(k, 0, 1, "score");
+            }
+            m.put(k, x);
+        });
+        return Measures.of(m);
+    }
+
+    private StoredRun evaluatedRun(String name, Map<String, String> params, Map<String, Double> results, Measures measures) throws IOException {
+        LocalRunStore store = new LocalRunStore(dir.resolve("evaluated"));
+        RunInfo info = new RunInfo(LocalRunStore.newRunId(name, 0), name, "adult-eval", null, System.currentTimeMillis());
+        RunWriter writer = store.create(info);
+        writer.params(params);
+        results.forEach((k, v) -> writer.result(k, v, System.currentTimeMillis()));
+        writer.runField("headlines", Map.of("fidelity", "fidelity.overall", "privacy", "privacy.dcr.ratio.p5", "detection", "detection.auc"));
+        writer.file(Measures.FILE, measures.json());
+        writer.ended(RunStatus.FINISHED, null, System.currentTimeMillis());
+        return store.find(info.id()).orElseThrow();
+    }
+
+    @Test
+    void anEvaluatedRunGetsPrivacyUtilityDetectionDiversityAndColumnShapeSections() throws IOException {
+        Map<String, Double> results = evaluationResults(0.9);
+        StoredRun run = evaluatedRun("evaluated", Map.of("model.type", "copula", "dataset.type", "adult"), results, evaluationMeasures(results));
+        Map<String, Path> written = HtmlReport.writeRun(run);
+        String html = Files.readString(written.get("report/report.html"));
+        assertSelfContained(html);
+        Map<String, List<byte[]>> images = images(html);
+        assertEquals(List.of("scorecard", "summary", "results", "column-shapes", "privacy", "utility", "detection", "diversity", "training",
+                "data", "samples"), List.copyOf(images.keySet()));
+        assertEquals(1, images.get("column-shapes").size(), "one bar per column in one chart");
+        assertEquals(2, images.get("privacy").size(), "DCR and NNDR, synthetic vs holdout");
+        assertEquals(2, images.get("utility").size(), "TRTR vs TSTR per score: accuracy, f1");
+        assertEquals(2, images.get("detection").size(), "AUC per classifier and the column importances");
+        assertEquals(1, images.get("diversity").size());
+        for (String png : List.of("column-shapes", "privacy-dcr", "privacy-nndr", "utility-accuracy", "utility-f1", "detection-auc",
+            "detection-importance", "diversity")) {
+            assertTrue(written.containsKey("report/" + png + ".png"), png + ".png is written beside the page");
+        }
+        // a horizontal bar chart is 76 pixels plus 20 a bar (plus 20 for a legend): the 4 columns in two colours, the
+        // 2 classifiers, the 3 columns, and the 7 diversity scores without the 2 row counts (information is never charted)
+        assertEquals(76 + 20 * 4 + 20, height(images.get("column-shapes").get(0)));
+        assertEquals(76 + 20 * 2, height(images.get("detection").get(0)));
+        assertEquals(76 + 20 * 3, height(images.get("detection").get(1)));
+        assertEquals(76 + 20 * 7, height(images.get("diversity").get(0)));
+
+        String privacy = section(html, "privacy");
+        assertTrue(privacy.contains("Privacy gate: passed"), privacy);
+        assertTrue(privacy.contains("0.10% of synthetic rows, 0.20% of holdout rows"));
+        assertTrue(row(privacy, "privacy.mia.auc").contains("→ 0.5") && row(privacy, "privacy.mia.auc").contains(">fail<"),
+                "membership inference with its goal and the score-card verdict");
+        assertTrue(row(privacy, "privacy.train_rows").contains(">info<"), "information is listed");
+        assertTrue(row(section(html, "utility"), "random-forest").contains("0.0800"), "per-classifier gap");
+        assertTrue(row(section(html, "detection"), "logistic-regression").contains(">warn<"), "0.64: outside 0.5 ± 0.1, inside 0.5 ± 0.25");
+    }
+
+    private static int height(byte[] png) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(png)).getHeight();
+    }
+
+    private static String section(String html, String id) {
+        Matcher s = SECTION.matcher(html);
+        while (s.find()) {
+            if (s.group(1).equals(id)) {
+                return s.group(2);
+            }
+        }
+        throw new AssertionError("no section " + id);
+    }
+
+    /** The first table row of the section that mentions {@code text}. */
+    private static String row(String section, String text) {
+        for (String r : section.split("<tr")) {
+            if (r.contains(text)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row with " + text + " in " + section);
+    }
+
+    @Test
+    void theSweepReportChartsScoresOnlyNeverInformation() throws IOException {
+        List<StoredRun> runs = new ArrayList<>();
+        for (String model : List.of("copula", "ctgan")) {
+            for (String seed : List.of("1", "2")) {
+                Map<String, Double> results = evaluationResults(model.equals("copula") ? 0.52 : 0.61);
+                runs.add(evaluatedRun(model + seed, Map.of("model.type", model, "seed", seed), results, evaluationMeasures(results)));
+            }
+        }
+        Path out = dir.resolve("sweep-evaluated");
+        String html = Files.readString(HtmlReport.writeSweep(runs, out).get("report.html"));
+        String metrics = section(html, "metrics");
+        Comparison comparison = Comparison.of(runs);
+        assertEquals(comparison.mainScores().size(), images(html).get("metrics").size());
+        assertTrue(metrics.contains("alt=\"metric diversity.precision\""), "scores are charted");
+        Matcher alt = Pattern.compile("alt=\"metric ([^\"]+)\"").matcher(metrics);
+        while (alt.find()) {
+            assertTrue(comparison.isScore(alt.group(1)), alt.group(1) + " is charted but is no declared score");
+        }
+        assertFalse(metrics.contains("_rows"), "row counts are information: in the tables, never a chart");
+        assertFalse(metrics.contains("alt=\"metric privacy.exact_copy_rate.holdout\""));
+        assertTrue(section(html, "comparison").contains("privacy.train_rows"), "information is in the comparison table");
     }
 
     private StoredRun storedRun(String name, ReportData data) throws IOException {
