@@ -127,6 +127,10 @@ public final class ScoreCard {
         List<Row> out = new ArrayList<>();
         for (String family : families(comparison.metrics(), headlines)) {
             String setting = bestSetting.get(family);
+            boolean judged = declared.entrySet().stream().anyMatch(e -> Comparison.family(e.getKey()).equals(family) && e.getValue().threshold().isPresent());
+            if (!headlines.containsKey(family) && !judged) {
+                continue; // nothing to say at a glance, as for a single run
+            }
             if (setting == null) {
                 String headline = headlines.get(family);
                 out.add(new Row(family, headline == null ? "" : headline, Double.NaN,

@@ -14,6 +14,7 @@ import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.plugin.image.ImageGrids;
@@ -131,6 +132,11 @@ public final class DcganModel extends DeepImageModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch) {
+            return trainEpoch(epoch, BatchProgress.NONE);
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
@@ -143,6 +149,9 @@ public final class DcganModel extends DeepImageModel {
             double fakeSum = 0;
             Engine engine = DjlEngine.engine();
             for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                }
                 try (NDManager m = root.newSubManager()) {
                     NDArray real = data.batch(m, order, step * batch, batch);
                     int[] labels = data.batchLabels(order, step * batch, batch);

@@ -19,6 +19,7 @@ import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.Span;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Data;
@@ -128,6 +129,11 @@ public final class CtganModel extends DeepTabularModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch) {
+            return trainEpoch(epoch, BatchProgress.NONE);
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = config.batchSize();
             int pac = config.pac();
@@ -141,6 +147,9 @@ public final class CtganModel extends DeepTabularModel {
             double cSum = 0;
             Engine engine = DjlEngine.engine();
             for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                }
                 try (NDManager m = root.newSubManager()) {
                     for (int k = 0; k < config.discriminatorSteps(); k++) {
                         NDArray z = noise(m, random, batch);

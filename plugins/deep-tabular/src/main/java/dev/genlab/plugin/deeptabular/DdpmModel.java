@@ -15,6 +15,7 @@ import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Seeds;
@@ -150,6 +151,11 @@ public final class DdpmModel extends DeepTabularModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch) {
+            return trainEpoch(epoch, BatchProgress.NONE);
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
@@ -158,6 +164,9 @@ public final class DdpmModel extends DeepTabularModel {
             double sum = 0;
             Engine engine = DjlEngine.engine();
             for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                }
                 try (NDManager m = root.newSubManager()) {
                     NDArray x0 = data.batch(m, order, step * batch, batch);
                     float[] emb = new float[batch * dim];

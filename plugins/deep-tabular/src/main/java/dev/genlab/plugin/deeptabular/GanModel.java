@@ -16,6 +16,7 @@ import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Seeds;
@@ -113,6 +114,11 @@ public final class GanModel extends DeepTabularModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch) {
+            return trainEpoch(epoch, BatchProgress.NONE);
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = config.batchSize();
             int[] order = data.permutation(random);
@@ -124,6 +130,9 @@ public final class GanModel extends DeepTabularModel {
             int cursor = 0;
             Engine engine = DjlEngine.engine();
             for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                }
                 try (NDManager m = root.newSubManager()) {
                     for (int k = 0; k < config.discriminatorSteps(); k++) {
                         NDArray real = data.batch(m, order, cursor, batch);

@@ -18,6 +18,7 @@ import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.Span;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
+import dev.genlab.plugin.djl.train.BatchProgress;
 import dev.genlab.plugin.djl.train.EpochTrainer;
 import dev.genlab.plugin.djl.train.TrainingLoop;
 import dev.genlab.spi.Seeds;
@@ -142,6 +143,11 @@ public final class TvaeModel extends DeepTabularModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch) {
+            return trainEpoch(epoch, BatchProgress.NONE);
+        }
+
+        @Override
+        public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
@@ -151,6 +157,9 @@ public final class TvaeModel extends DeepTabularModel {
             double klSum = 0;
             Engine engine = DjlEngine.engine();
             for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                }
                 try (NDManager m = root.newSubManager()) {
                     NDArray x = data.batch(m, order, step * batch, batch);
                     NDArray eps = m.create(Gaussians.fill(random, batch * config.embeddingDim()), new Shape(batch, config.embeddingDim()));
