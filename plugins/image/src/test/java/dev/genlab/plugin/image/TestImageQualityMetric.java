@@ -10,6 +10,7 @@ import dev.genlab.spi.ImageShape;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import dev.genlab.testkit.MetricPluginContract;
 import dev.genlab.testkit.TestContexts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -110,6 +111,7 @@ class TestImageQualityMetric {
         assertTrue(Double.isNaN(r.get("classifier-accuracy")));
         assertTrue(Double.isNaN(r.get("class-coverage")));
         assertTrue(Double.isNaN(r.get("class-tv")));
+        MetricPluginContract.assertDeclared(new ImageQualityMetricPlugin(), r);
     }
 
     @Test
