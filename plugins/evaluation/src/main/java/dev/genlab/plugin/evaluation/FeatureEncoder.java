@@ -129,6 +129,65 @@ final class FeatureEncoder {
         return new EncodedRows(n, p, numeric, words, bits);
     }
 
+    /** Names of the columns this encoder encodes, in schema order. */
+    List<String> columns() {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            if (indexOf(numericColumns, c) >= 0 || indexOf(categoricalColumns, c) >= 0) {
+                out.add(schema.column(c).name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code rows} with the encoding of one column (a numeric column's z-score and missingness slots, or a
+     * categorical column's one-hot block) taken from other rows: row {@code r} gets the column of row
+     * {@code permutation[r]}; every other column stays. A shuffled {@code permutation} breaks the column's link
+     * with the rest of the row and with the row's label (permutation importance).
+     */
+    EncodedRows permuted(EncodedRows rows, String column, int[] permutation) {
+        int c = schema.requireIndex(column);
+        int p = numericColumns.length;
+        int words = rows.words();
+        double[] numeric = rows.numeric().clone();
+        long[] bits = rows.bits().clone();
+        int first;
+        int last;
+        int j = indexOf(numericColumns, c);
+        if (j >= 0) {
+            for (int r = 0; r < rows.rows(); r++) {
+                numeric[r * p + j] = rows.numeric()[permutation[r] * p + j];
+            }
+            first = missingnessOffset[j];
+            last = first + 1;
+        } else {
+            j = indexOf(categoricalColumns, c);
+            if (j < 0) {
+                throw new IllegalArgumentException("column '" + column + "' is not encoded");
+            }
+            first = categoricalOffset[j];
+            last = first + schema.column(c).levels().size();
+        }
+        for (int r = 0; r < rows.rows(); r++) {
+            for (int slot = first; slot <= last; slot++) {
+                long mask = 1L << (slot & 63);
+                int w = r * words + (slot >>> 6);
+                bits[w] = rows.slot(permutation[r], slot) ? bits[w] | mask : bits[w] & ~mask;
+            }
+        }
+        return new EncodedRows(rows.rows(), p, numeric, words, bits);
+    }
+
+    private static int indexOf(int[] columns, int column) {
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j] == column) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     private static void set(long[] bits, int base, int slot) {
         bits[base + (slot >>> 6)] |= 1L << (slot & 63);
     }

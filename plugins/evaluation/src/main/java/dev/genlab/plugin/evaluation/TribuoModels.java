@@ -53,6 +53,16 @@ final class TribuoModels {
      * {@code test}, the probability of each class (0 for a class the training rows lack).
      */
     static double[][] classify(Classifier kind, long seed, List<String> features, EncodedRows train, int[] labels, int classes, EncodedRows test) {
+        return classifier(kind, seed, features, train, labels, classes).probabilities(test);
+    }
+
+    /** A trained classifier: per row, the probability of each class {@code 0..classes-1}. */
+    interface TrainedClassifier {
+        double[][] probabilities(EncodedRows rows);
+    }
+
+    /** Trains {@code kind} on {@code train} with class labels {@code 0..classes-1}, to predict many row sets. */
+    static TrainedClassifier classifier(Classifier kind, long seed, List<String> features, EncodedRows train, int[] labels, int classes) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("genlab evaluation", factory), factory);
         String[] names = names(features);
@@ -60,6 +70,10 @@ final class TribuoModels {
             data.add(example(new Label(Integer.toString(labels[r])), names, train, r));
         }
         Model<Label> model = classificationTrainer(kind, seed).train(data);
+        return test -> probabilities(model, names, classes, test);
+    }
+
+    private static double[][] probabilities(Model<Label> model, String[] names, int classes, EncodedRows test) {
         List<Example<Label>> examples = new ArrayList<>(test.rows());
         for (int r = 0; r < test.rows(); r++) {
             examples.add(example(LabelFactory.UNKNOWN_LABEL, names, test, r));

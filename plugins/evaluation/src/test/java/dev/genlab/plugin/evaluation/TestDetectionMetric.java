@@ -1,5 +1,6 @@
 package dev.genlab.plugin.evaluation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.genlab.spi.Table;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +67,66 @@ class TestDetectionMetric {
         assertEquals(a.values(), b.values());
         assertEquals(100, a.get("real_rows"));
         assertEquals(100, a.get("synthetic_rows"));
+    }
+
+    @Test
+    void theOnlyColumnThatDiffersHasByFarTheLargestImportance() throws Exception {
+        Table real = TestPrivacyMetric.mixed()[0];
+        // the training rows themselves, with only x moved by 3 (its sd is about 1): nothing else can give them away
+        Table synthetic = TestPrivacyMetric.shifted(real, 3);
+        MetricResult result = evaluate(BOTH, real, synthetic);
+        double x = result.get("importance.x");
+        assertTrue(x > 0.3, "shuffling x takes most of the separation (|AUC - 0.5| = " + Math.abs(result.get("auc") - 0.5) + ") with it: " + x);
+        for (String column : List.of("y", "k", "cat", "grp")) {
+            double other = result.get("importance." + column);
+            assertTrue(Math.abs(other) < 0.05 && Math.abs(other) * 10 < x, column + " is alike in both tables: " + other + " (x: " + x + ")");
+        }
+        assertEquals(result.values(), evaluate(BOTH, real, synthetic).values(), "the shuffles come from the run's seed");
+        List<String> csv = Files.readAllLines(dir.resolve("artifacts/detection/importance.csv"));
+        assertEquals("classifier,column,importance", csv.get(0));
+        assertEquals(1 + 5, csv.size(), "a line per column, for the best detector");
+        assertTrue(csv.get(1).startsWith(result.get("auc") == result.get("auc.logistic-regression") ? "logistic-regression," : "gradient-boosting,"), csv.get(1));
+    }
+
+    @Test
+    void aPermutedColumnIsThatColumnTakenFromOtherRows() {
+        Table real = TestPrivacyMetric.mixed()[0];
+        FeatureEncoder encoder = FeatureEncoder.fit(real, List.of());
+        int n = real.rowCount();
+        int[] reversed = new int[n];
+        for (int r = 0; r < n; r++) {
+            reversed[r] = n - 1 - r;
+        }
+        for (String column : List.of("x", "cat")) { // x is numeric with missing values, cat categorical
+            EncodedRows permuted = encoder.permuted(encoder.encode(real), column, reversed);
+            EncodedRows expected = encoder.encode(reversedColumn(real, column));
+            assertArrayEquals(expected.numeric(), permuted.numeric(), column);
+            assertArrayEquals(expected.bits(), permuted.bits(), column);
+        }
+        assertEquals(List.of("x", "y", "k", "cat", "grp"), encoder.columns());
+    }
+
+    private static Table reversedColumn(Table t, String column) {
+        List<Object> arrays = new ArrayList<>();
+        int n = t.rowCount();
+        for (int c = 0; c < t.columnCount(); c++) {
+            boolean reverse = t.schema().column(c).name().equals(column);
+            if (t.schema().column(c).isNumeric()) {
+                double[] x = t.numericColumn(c).clone();
+                double[] out = x.clone();
+                for (int r = 0; r < n; r++) {
+                    out[r] = reverse ? x[n - 1 - r] : x[r];
+                }
+                arrays.add(out);
+            } else {
+                int[] x = t.codes(c).clone();
+                int[] out = x.clone();
+                for (int r = 0; r < n; r++) {
+                    out[r] = reverse ? x[n - 1 - r] : x[r];
+                }
+                arrays.add(out);
+            }
+        }
+        return Table.of(t.schema(), arrays);
     }
 }

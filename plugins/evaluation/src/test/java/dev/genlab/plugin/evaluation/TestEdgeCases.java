@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.Metric;
+import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Table;
+import dev.genlab.testkit.MetricPluginContract;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class TestEdgeCases {
     @TempDir
     Path dir;
+
+    /** The descriptor of {@code metric}, whose measures() must cover its keys on these inputs too (NaN branches). */
+    private static MetricPlugin pluginOf(Metric metric) {
+        for (MetricPlugin p : List.of(new DetectionMetricPlugin(), new UtilityMetricPlugin(), new PrivacyMetricPlugin(), new DiversityMetricPlugin(),
+                new FairnessMetricPlugin())) {
+            if (p.metricClass() == metric.getClass()) {
+                return p;
+            }
+        }
+        throw new AssertionError("no descriptor for " + metric.getClass());
+    }
 
     private static List<Metric> metrics() {
         return List.of(new DetectionMetric(new DetectionConfig(List.of(Classifier.LOGISTIC_REGRESSION), 3, 0)),
@@ -38,6 +51,7 @@ class TestEdgeCases {
             String name = metric.getClass().getSimpleName();
             MetricResult result = metric.evaluate(input, TestContexts.training(1, Files.createDirectories(dir.resolve(name))));
             assertTrue(Double.isNaN(result.get(result.headline())), name + " " + result.headline() + " = " + result.get(result.headline()));
+            MetricPluginContract.assertDeclared(pluginOf(metric), result);
         }
     }
 
@@ -55,6 +69,7 @@ class TestEdgeCases {
                 assertEquals(want, result.get(result.headline()), 1e-12, name + " " + result.headline());
             }
             assertFalse(result.values().isEmpty());
+            MetricPluginContract.assertDeclared(pluginOf(metric), result);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import dev.genlab.testkit.MetricPluginContract;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ class TestFairnessMetric {
         MetricResult result = evaluate(CONFIG, t[0], t[1], t[2]);
         Fixtures.assertMatches(Fixtures.expected("fairness"), result, 1e-12);
         assertEquals("amplification.dp_difference", result.headline());
+        MetricPluginContract.assertDeclared(new FairnessMetricPlugin(), result); // with privileged groups: the AIF360 keys too
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import dev.genlab.testkit.MetricPluginContract;
 import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ class TestUtilityMetric {
         assertEquals("tstr.r2", result.headline());
         assertEquals(0.0, result.get("gap.rmse"), 1e-15);
         assertTrue(result.get("trtr.rmse") > 0 && result.get("trtr.mae") > 0);
+        MetricPluginContract.assertDeclared(new UtilityMetricPlugin(), result);
     }
 
     @Test

@@ -84,9 +84,12 @@ public final class ImageQualityMetric implements Metric {
         double[][] fSynthetic = features.of(syntheticImages);
         double[][] fNoise = features.of(noiseImages);
 
-        values.put("frechet", Frechet.distance(fTest, fSynthetic));
+        double frechet = Frechet.distance(fTest, fSynthetic);
+        double frechetNoise = Frechet.distance(fNoise, fTest);
+        values.put("frechet", frechet);
+        values.put("frechet-ratio", frechetRatio(frechet, frechetNoise));
         values.put("frechet-train", Frechet.distance(fTrain, fTest));
-        values.put("frechet-noise", Frechet.distance(fNoise, fTest));
+        values.put("frechet-noise", frechetNoise);
         Prdc prdc = Prdc.of(fTest, fSynthetic, config.k());
         values.put("precision", prdc.precision());
         values.put("recall", prdc.recall());
@@ -109,6 +112,15 @@ public final class ImageQualityMetric implements Metric {
 
         writeGrids(context, shape, low, high, ImagePixels.images(input.synthetic().asTable()), ImagePixels.images(fullTrain));
         return new MetricResult(values, "frechet");
+    }
+
+    /**
+     * The Fréchet distance on the scale of the noise reference: 0 = like the real test images, 1 = as far as
+     * uniform noise. Comparable across datasets and feature spaces, unlike the raw distance; NaN when the noise
+     * reference is 0 or undefined.
+     */
+    static double frechetRatio(double frechet, double frechetNoise) {
+        return frechetNoise > 0 ? frechet / frechetNoise : Double.NaN;
     }
 
     /** Share of the classes present in the real data that get at least {@code minShare} of the synthetic images. */

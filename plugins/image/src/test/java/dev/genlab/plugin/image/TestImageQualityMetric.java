@@ -10,6 +10,7 @@ import dev.genlab.spi.ImageShape;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import dev.genlab.testkit.MetricPluginContract;
 import dev.genlab.testkit.TestContexts;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ class TestImageQualityMetric {
     void realTestImagesAsSyntheticScoreLikeAPerfectCopy() {
         MetricResult r = ImageQuality.evaluate(TRAIN, TEST, TEST, 42);
         assertEquals(0, r.get("frechet"), 1e-9, "the test images against themselves");
+        assertEquals(0, r.get("frechet-ratio"), 1e-9, "no distance on the noise scale either");
         assertEquals(1, r.get("precision"));
         assertEquals(1, r.get("recall"));
         assertEquals(1, r.get("density"));
@@ -76,6 +78,8 @@ class TestImageQualityMetric {
         var context = TestContexts.training(42, directory);
         MetricResult r = new ImageQualityMetric(config).evaluate(new EvaluationInput(TRAIN, TEST, synthetic), context);
         assertEquals(r.get("frechet-noise"), r.get("frechet"), 0.1 * r.get("frechet-noise"), "fresh noise scores like the noise reference");
+        assertEquals(1, r.get("frechet-ratio"), 0.1, "fresh noise is 1 on the noise scale");
+        assertEquals(r.get("frechet") / r.get("frechet-noise"), r.get("frechet-ratio"), 1e-12);
         assertTrue(r.get("precision") < 0.2, "noise is not in the real manifold: " + r.get("precision"));
 
         BufferedImage samples = ImageIO.read(directory.resolve("artifacts/image-quality/samples.png").toFile());
@@ -107,6 +111,7 @@ class TestImageQualityMetric {
         assertTrue(Double.isNaN(r.get("classifier-accuracy")));
         assertTrue(Double.isNaN(r.get("class-coverage")));
         assertTrue(Double.isNaN(r.get("class-tv")));
+        MetricPluginContract.assertDeclared(new ImageQualityMetricPlugin(), r);
     }
 
     @Test
@@ -127,6 +132,14 @@ class TestImageQualityMetric {
         Table broken = ImagePixels.table(TEST.schema(), images, TEST.head(3).codes("label"));
         e = assertThrows(IllegalArgumentException.class, () -> ImageQuality.evaluate(TRAIN, TEST, broken, 1));
         assertEquals("image-quality: synthetic image 2 has a missing or infinite pixel (NaN); the metric needs complete images", e.getMessage());
+    }
+
+    @Test
+    void frechetRatioByHand() {
+        assertEquals(0.25, ImageQualityMetric.frechetRatio(3, 12), 1e-15);
+        assertEquals(0, ImageQualityMetric.frechetRatio(0, 12));
+        assertTrue(Double.isNaN(ImageQualityMetric.frechetRatio(3, 0)), "no noise scale");
+        assertTrue(Double.isNaN(ImageQualityMetric.frechetRatio(3, Double.NaN)));
     }
 
     @Test
