@@ -33,7 +33,9 @@ public final class Main {
                 err.flush();
                 return USER_ERROR;
             }
-            err.println("error: " + e);
+            String io = e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                    ? dev.genlab.runtime.util.IoErrors.describeOrNull(e) : null;
+            err.println("error: " + (io != null ? io : e));
             if (parseResult.hasMatchedOption("--verbose")) {
                 e.printStackTrace(err);
             } else {

@@ -130,7 +130,7 @@ final class HtmlPage {
             file = fileName(name) + "-" + n + ".png";
         }
         Path target = directory.resolve(file);
-        Files.write(target, png);
+        dev.genlab.runtime.util.AtomicFiles.write(target, png);
         files.put(file, target);
         body.append("<img alt=\"").append(escape(alt)).append("\" title=\"").append(escape(file)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
@@ -186,7 +186,7 @@ final class HtmlPage {
                 + "<style>\n" + CSS + "</style>\n</head>\n<body>\n<header><h1>" + escape(title) + "</h1><p>" + subtitle + "</p></header>\n"
                 + "<nav>" + nav + "</nav>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
         Path target = directory.resolve(file);
-        Files.writeString(target, html, StandardCharsets.UTF_8);
+        dev.genlab.runtime.util.AtomicFiles.write(target, html.getBytes(StandardCharsets.UTF_8));
         Map<String, Path> out = new LinkedHashMap<>();
         out.put(file, target);
         out.putAll(files);

@@ -634,10 +634,10 @@ public final class HtmlReport {
 
         Map<String, Path> out = page.write(FILE, HtmlPage.escape(trials.size() + " runs · " + comparison.settings().size() + " settings"));
         Path csv = outputDir.resolve(COMPARISON_CSV);
-        Files.writeString(csv, comparison.csv(), StandardCharsets.UTF_8);
+        dev.genlab.runtime.util.AtomicFiles.write(csv, comparison.csv().getBytes(StandardCharsets.UTF_8));
         out.put(COMPARISON_CSV, csv);
         Path json = outputDir.resolve(COMPARISON_JSON);
-        Files.write(json, comparison.json());
+        dev.genlab.runtime.util.AtomicFiles.write(json, comparison.json());
         out.put(COMPARISON_JSON, json);
         return out;
     }

@@ -11,6 +11,8 @@ import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.runtime.tracking.RunTracker;
+import dev.genlab.runtime.util.AtomicFiles;
+import dev.genlab.runtime.util.IoErrors;
 import dev.genlab.runtime.util.Json;
 import dev.genlab.runtime.util.Secrets;
 import dev.genlab.runtime.util.TableCsv;
@@ -112,8 +114,17 @@ public final class Runner {
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
-            Files.createDirectories(modelDir);
-            fitted.save(modelDir);
+            // saved beside, then renamed: a save that fails (a full disk) leaves no model/ that looks complete
+            Path partial = writer.artifactsDirectory().resolve("model.partial");
+            Files.createDirectories(partial);
+            try {
+                fitted.save(partial);
+            } catch (IOException | UncheckedIOException e) {
+                deleteTree(partial);
+                String cause = IoErrors.describeOrNull(e);
+                throw new IllegalStateException("cannot save the model into " + modelDir + ": " + (cause != null ? cause : describe(e)), e);
+            }
+            Files.move(partial, modelDir);
             trackers.artifactTree("model", modelDir);
 
             // sample
@@ -140,7 +151,7 @@ public final class Runner {
                 trackers.artifact("synthetic.csv", csv);
             } else {
                 Path txt = writer.artifactsDirectory().resolve("synthetic.txt");
-                Files.write(txt, String.join("\n", synthetic.asCorpus().documents()).getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(txt, String.join("\n", synthetic.asCorpus().documents()).getBytes(StandardCharsets.UTF_8));
                 trackers.artifact("synthetic.txt", txt);
             }
             ReportData.capture(prepared.train(), synthetic, writer.artifactsDirectory()).forEach(trackers::artifact);
@@ -204,6 +215,8 @@ public final class Runner {
             trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
             return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate());
         } catch (Exception | Error e) {
+            // the space set aside at the start is what lets a run that filled the disk still say so
+            writer.releaseReserve();
             String message = secrets.redact(describe(e));
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -233,8 +246,7 @@ public final class Runner {
     private static void writeError(RunWriter writer, Trackers trackers, String text) {
         try {
             Path f = writer.artifactsDirectory().resolve("error.txt");
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, text);
+            AtomicFiles.write(f, text.getBytes(StandardCharsets.UTF_8));
             trackers.artifact("error.txt", f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -242,12 +254,26 @@ public final class Runner {
     }
 
     static String describe(Throwable e) {
+        String io = e instanceof IOException || e instanceof UncheckedIOException ? IoErrors.describeOrNull(e) : null;
+        if (io != null) {
+            return io;
+        }
         String m = e.getMessage();
         if (m == null || m.isBlank()) {
             return e.getClass().getSimpleName();
         }
         return e instanceof IllegalStateException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
                 ? m : e.getClass().getSimpleName() + ": " + m;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException ignored) {
+            // best effort: the run is failing already
+        }
     }
 
     private static void cancelledCheck(AtomicBoolean cancelled) {
@@ -417,8 +443,7 @@ public final class Runner {
                 @Override
                 public void write(String path, byte[] content) throws IOException {
                     Path target = resolve(root, path);
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, content);
+                    AtomicFiles.write(target, content);
                     trackers.artifact(path, target);
                 }
 

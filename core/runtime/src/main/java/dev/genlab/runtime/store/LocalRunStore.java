@@ -1,7 +1,9 @@
 package dev.genlab.runtime.store;
 
 import dev.genlab.runtime.tracking.RunInfo;
+import dev.genlab.runtime.util.IoErrors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,7 +62,20 @@ public final class LocalRunStore {
         Files.createDirectories(root);
         Files.createDirectory(dir);
         RunWriter writer = new RunWriter(dir);
-        writer.started(info);
+        try {
+            writer.started(info);
+        } catch (UncheckedIOException e) {
+            // not even room to start (a full disk): leave nothing that looks like a run
+            writer.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException ignored) {
+                // best effort
+            }
+            throw new IOException("cannot start a run in " + dir + ": " + IoErrors.describe(e), e);
+        }
         return writer;
     }
 

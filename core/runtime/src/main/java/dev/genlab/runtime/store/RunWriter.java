@@ -24,6 +24,12 @@ public final class RunWriter implements RunTracker, AutoCloseable {
     static final String METRICS_FILE = "metrics.jsonl";
     static final String RESULTS_FILE = "results.json";
     public static final String ARTIFACTS_DIR = "artifacts";
+    /**
+     * Space set aside when a run starts and given back when it ends, so that a run that filled the disk can still
+     * record that it FAILED, and why (run.json and error.txt are a few KB).
+     */
+    static final String RESERVE_FILE = ".reserve";
+    static final int RESERVE_BYTES = 256 * 1024;
 
     private final Path directory;
     private final Map<String, Object> run = new LinkedHashMap<>();
@@ -55,6 +61,11 @@ public final class RunWriter implements RunTracker, AutoCloseable {
         run.put("status", RunStatus.RUNNING.name());
         run.put("start", info.startTimeMillis());
         run.put("pid", ProcessHandle.current().pid());
+        try {
+            Files.write(directory.resolve(RESERVE_FILE), new byte[RESERVE_BYTES]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         writeRun();
         try {
             metrics = Files.newBufferedWriter(directory.resolve(METRICS_FILE), StandardCharsets.UTF_8,
@@ -94,7 +105,9 @@ public final class RunWriter implements RunTracker, AutoCloseable {
             metrics.write('\n');
             metrics.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(directory.resolve(METRICS_FILE).toString(), null, e.getMessage());
+            named.initCause(e);
+            throw new UncheckedIOException(named);
         }
     }
 
@@ -121,8 +134,18 @@ public final class RunWriter implements RunTracker, AutoCloseable {
         }
     }
 
+    /** Gives back the space set aside at the start (see {@link #RESERVE_FILE}); the run's last writes use it. */
+    public void releaseReserve() {
+        try {
+            Files.deleteIfExists(directory.resolve(RESERVE_FILE));
+        } catch (IOException ignored) {
+            // nothing held: nothing to give back
+        }
+    }
+
     @Override
     public void ended(RunStatus status, String error, long endTimeMillis) {
+        releaseReserve();
         run.put("status", status.name());
         run.put("end", endTimeMillis);
         if (error != null) {

@@ -11,19 +11,47 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What writes a file's content, given the temporary sibling to write it to. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path tmp) throws IOException;
+    }
+
     public static void write(Path file, byte[] content) throws IOException {
+        write(file, tmp -> Files.write(tmp, content));
+    }
+
+    /**
+     * Writes {@code file} through {@code content} into a sibling and renames it over {@code file}: a failure (a full
+     * disk) leaves no partial file that looks complete.
+     */
+    public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = null;
         try {
-            Files.write(tmp, content);
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            content.writeTo(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (java.nio.file.FileSystemException e) {
+            throw e.getFile() != null && tmp != null && e.getFile().equals(tmp.toString()) ? named(file, e) : e;
+        } catch (IOException e) {
+            throw named(file, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
+    }
+
+    /** The failure as one that names the file meant ("No space left on device" alone names none). */
+    private static IOException named(Path file, IOException e) {
+        IOException named = new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
     }
 }

@@ -13,11 +13,13 @@ public final class TableCsv {
     private TableCsv() {
     }
 
+    /** Writes the table as CSV, atomically: a failure leaves no truncated file behind. */
     public static void write(Table table, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(table, w);
-        }
+        AtomicFiles.write(file, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                write(table, w);
+            }
+        });
     }
 
     public static void write(Table table, Writer w) throws IOException {
