@@ -1,6 +1,7 @@
 package dev.genlab.runtime.report;
 
 import dev.genlab.runtime.store.LocalRunStore;
+import dev.genlab.runtime.store.RunWriter;
 import dev.genlab.runtime.store.StoredRun;
 import dev.genlab.runtime.tracking.RunStatus;
 import java.io.BufferedReader;
@@ -47,8 +48,10 @@ public final class HtmlReport {
     }
 
     /**
-     * Builds the report of a run that is ending (its status is known but not yet recorded); never throws: a report
-     * that cannot be built is a warning, not a failed run.
+     * Builds the report of a run that is ending (its status is known but not yet recorded). A report that cannot be
+     * built (a chart that fails) is a warning, not a failed run; a report that cannot be <em>written</em> (a full
+     * disk) throws {@link java.io.UncheckedIOException}, after removing what it wrote: the store cannot hold the
+     * run, and the run must say so.
      *
      * @return artifact path (relative to the run's artifacts directory) to file, for trackers
      */
@@ -59,8 +62,15 @@ public final class HtmlReport {
             Map<String, Path> written = write(run, status, System.currentTimeMillis());
             log.debug("report of {} written in {} ms", run.id(), (System.nanoTime() - start) / 1_000_000);
             return written;
+        } catch (java.nio.file.FileSystemException e) {
+            try {
+                clean(runDirectory.resolve(RunWriter.ARTIFACTS_DIR).resolve(DIRECTORY));
+            } catch (IOException ignored) {
+                // best effort: the run is failing already
+            }
+            throw new java.io.UncheckedIOException(e);
         } catch (IOException | RuntimeException e) {
-            log.warn("report not written: {}", e.toString());
+            log.warn("report not written: {}", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             log.debug("report not written", e);
             return Map.of();
         }
