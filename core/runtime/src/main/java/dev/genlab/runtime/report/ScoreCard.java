@@ -203,13 +203,14 @@ public final class ScoreCard {
             List<String> failing = r.checks().stream().filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.WARN
                     || c.verdict() == Verdict.UNDEFINED).map(c -> c.key() + " " + Comparison.format(c.value()) + " (" + c.bounds() + ")").toList();
             out.add(List.of(r.family(), r.headline(), Comparison.format(r.value()), Double.isNaN(r.ideal()) ? "" : Comparison.format(r.ideal()),
-                    r.verdict().label(), r.best().orElse(String.join("; ", failing))));
+                    r.verdict().label(), r.best().map(b -> failing.isEmpty() ? b : b + "; " + String.join("; ", failing))
+                            .orElse(String.join("; ", failing))));
         }
         return out;
     }
 
     public static List<String> header(boolean sweep) {
-        return List.of("family", "headline", sweep ? "mean" : "value", "ideal", "verdict", sweep ? "best setting" : "why");
+        return List.of("family", "headline", sweep ? "mean" : "value", "ideal", "verdict", sweep ? "best setting; why" : "why");
     }
 
     /** Markdown for the MLflow run description. */

@@ -179,12 +179,11 @@ public final class Runner {
                         continue;
                     }
                     long now = System.currentTimeMillis();
-                    for (Map.Entry<String, Double> e : result.values().entrySet()) {
-                        String key = metricName + "." + e.getKey();
-                        results.put(key, e.getValue());
-                        writer.result(key, e.getValue(), now);
-                        trackers.metricMirrors(key, e.getValue(), 0, now);
-                    }
+                    Map<String, Double> values = new LinkedHashMap<>();
+                    result.values().forEach((k, v) -> values.put(metricName + "." + k, v));
+                    results.putAll(values);
+                    writer.results(values, now);
+                    values.forEach((key, v) -> trackers.metricMirrors(key, v, 0, now));
                     if (result.headline() != null) {
                         headlines.put(metricName, metricName + "." + result.headline());
                     }
