@@ -31,7 +31,12 @@ class TestTrainingOnAdult {
 
     @BeforeAll
     static void load() {
-        adult = new AdultDataset(new AdultConfig(AdultConfig.Part.TRAIN, List.of(), Optional.of(ROWS)))
+        adult = adultRows(ROWS);
+    }
+
+    /** The first {@code rows} rows of the bundled Adult training file. */
+    static Table adultRows(int rows) {
+        return new AdultDataset(new AdultConfig(AdultConfig.Part.TRAIN, List.of(), Optional.of(rows)))
                 .load(TestContexts.dataset(Path.of("."))).data().asTable();
     }
 

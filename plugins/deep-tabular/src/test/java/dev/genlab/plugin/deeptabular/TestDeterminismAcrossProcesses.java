@@ -1,0 +1,59 @@
+package dev.genlab.plugin.deeptabular;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One seed and one thread count give bit-identical losses and samples in separate JVMs: every deep model at its
+ * defaults (the paper's widths, so the matrix products are large enough for oneMKL's own kernels) trains 2 epochs
+ * on the first Adult rows in each of {@value #PROCESSES} child processes, which inherit this JVM's engine thread
+ * settings and Surefire's {@code MKL_CBWR}. {@link TestDeepModels} checks the same within one JVM.
+ */
+class TestDeterminismAcrossProcesses {
+    static final int PROCESSES = 3;
+    static final int ROWS = 2000;
+
+    @Test
+    void everyModelLogsTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
+        String first = null;
+        for (int p = 0; p < PROCESSES; p++) {
+            String output = probe(work.resolve("stderr-" + p + ".txt"));
+            for (String model : DeterminismProbe.MODELS) {
+                assertTrue(output.contains(model + " sample "), "process " + (p + 1) + " fitted " + model + ":\n" + output);
+            }
+            if (first == null) {
+                first = output;
+            } else {
+                assertEquals(first, output, "process " + (p + 1) + " logged other bits than process 1");
+            }
+        }
+    }
+
+    private static String probe(Path stderr) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        for (String key : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads",
+                "org.slf4j.simpleLogger.defaultLogLevel")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
+        command.add(DeterminismProbe.class.getName());
+        command.add(Integer.toString(ROWS));
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "child JVM finished");
+        assertEquals(0, process.exitValue(), output + Files.readString(stderr));
+        return output;
+    }
+}
