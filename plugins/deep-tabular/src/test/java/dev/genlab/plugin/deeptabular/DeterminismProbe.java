@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Child process of {@link TestDeterminismAcrossProcesses}: fits every deep model at its defaults (2 epochs) on the
- * first Adult rows and prints each logged metric value as the hex of its bits, and a hash of a sample.
+ * Child process of {@link TestDeterminismAcrossProcesses}: fits the named deep models (arguments after the row
+ * count; default all four) at their defaults (2 epochs) on the first Adult rows and prints each logged metric value
+ * as the hex of its bits, and a hash of a sample.
  */
 public final class DeterminismProbe {
     static final String[] MODELS = {"gan", "ctgan", "tvae", "ddpm"};
@@ -18,7 +19,8 @@ public final class DeterminismProbe {
     public static void main(String[] args) throws Exception {
         Table adult = TestTrainingOnAdult.adultRows(Integer.parseInt(args[0]));
         Path work = Files.createTempDirectory("genlab-determinism");
-        for (String model : MODELS) {
+        String[] models = args.length > 1 ? java.util.Arrays.copyOfRange(args, 1, args.length) : MODELS;
+        for (String model : models) {
             TestContexts.RecordingContext context = TestContexts.training(7, Files.createDirectories(work.resolve(model)));
             Table sample = TestTrainingOnAdult.atDefaults(model, "epochs = 2").fit(adult, context).sample(200, 3).asTable();
             for (var m : context.metrics()) {
