@@ -54,17 +54,24 @@ final class OutputLayer {
                 case LINEAR -> slice;
                 case SOFTMAX -> {
                     if (gumbelTau > 0) {
-                        // -log(E) with E ~ Exp(1) = -log(u): PyTorch's uniform can return its upper bound, and
-                        // E = 0 would make the noise infinite and the softmax NaN (the reference retries then).
                         NDArray u = slice.getManager().randomUniform(1e-10f, 1f, slice.getShape());
-                        NDArray gumbel = u.log().neg().clip(1e-10f, 1e10f).log().neg();
-                        yield slice.add(gumbel).div((float) gumbelTau).softmax(-1);
+                        yield slice.add(gumbelNoise(u)).div((float) gumbelTau).softmax(-1);
                     }
                     yield slice.softmax(-1);
                 }
             });
         }
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+    }
+
+    /**
+     * Gumbel noise {@code -log(E)} from uniforms {@code u}, with {@code E = -log(u) ~ Exp(1)}, finite for every
+     * {@code u} in [0, 1]: PyTorch's uniform can return its upper bound, and {@code E = 0} (or {@code u = 0}) would
+     * make the noise infinite and the softmax NaN (the reference retries its Gumbel-softmax then; a CTGAN run here went
+     * NaN at epoch 53 on Adult before this guard). E is kept within [1e-10, 1e10], so the noise is within ±23.1.
+     */
+    static NDArray gumbelNoise(NDArray u) {
+        return u.log().neg().clip(1e-10f, 1e10f).log().neg();
     }
 
     /**

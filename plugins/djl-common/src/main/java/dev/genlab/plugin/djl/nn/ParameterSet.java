@@ -54,13 +54,16 @@ public final class ParameterSet {
     }
 
     /**
-     * {@code parameter} as an array of {@code manager} (a differentiable copy when recording gradients), so that
-     * results computed from it are freed with that manager rather than kept with the parameters.
+     * {@code parameter} as an array of {@code manager}, so that results computed from it are freed with that
+     * manager rather than kept with the parameters. The copy is differentiable: gradients recorded through it reach
+     * {@code parameter}. ({@code NDArray.duplicate()} would not do: on the PyTorch engine it returns a detached
+     * clone, and a parameter used only through it silently gets no gradient.) The copy is {@code 0 + parameter},
+     * computed in {@code manager} because a result joins its first operand's manager.
      */
     public static NDArray local(NDArray parameter, NDManager manager) {
-        NDArray copy = parameter.duplicate();
-        copy.attach(manager);
-        return copy;
+        try (NDArray zeros = manager.zeros(parameter.getShape(), parameter.getDataType(), parameter.getDevice())) {
+            return zeros.add(parameter);
+        }
     }
 
     public List<NDArray> trainable() {

@@ -2,6 +2,7 @@ package dev.genlab.plugin.djl.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -75,6 +76,46 @@ class TestCritic {
             }
         }
         assertArrayEquals(runs[0], runs[1], "save/restore mid-training changes nothing");
+    }
+
+    /**
+     * The penalty's edge: an input gradient of exactly zero (here every weight is zero). Without the small constant
+     * under the square root, d|g|/dg = g/|g| is 0/0 there and backward writes NaN into every critic parameter.
+     */
+    @Test
+    void penaltyAtAZeroInputGradientIsFiniteAndSoAreItsParameterGradients() {
+        try (NDManager manager = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+            ParameterSet params = new ParameterSet(manager);
+            Critic critic = new Critic(params, "d", 2, new int[] {4}, 0.2, 0, new SplittableRandom(5));
+            params.assign(scaled(params.snapshot(), 0));
+            NDArray real = manager.create(new float[] {1, 1, 2, 0}, new Shape(2, 2));
+            NDArray fake = manager.create(new float[] {0, 0, -1, 1}, new Shape(2, 2));
+            NDArray u = manager.create(new float[] {0.3f, 0.6f}, new Shape(2, 1));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray penalty = critic.gradientPenalty(real, fake, u, 10, false);
+                assertEquals(10, penalty.getFloat(), 1e-4, "lambda * (|0| - 1)^2");
+                collector.backward(penalty);
+            }
+            for (NDArray p : params.trainable()) {
+                try (NDArray g = p.getGradient()) {
+                    for (float v : g.toFloatArray()) {
+                        assertTrue(Float.isFinite(v), "finite gradient: " + java.util.Arrays.toString(g.toFloatArray()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Weights scaled(Weights w, float factor) {
+        java.util.Map<String, HostArray> out = new java.util.LinkedHashMap<>();
+        w.arrays().forEach((k, v) -> {
+            float[] d = v.data().clone();
+            for (int i = 0; i < d.length; i++) {
+                d[i] *= factor;
+            }
+            out.put(k, new HostArray(v.shape(), d));
+        });
+        return new Weights(out);
     }
 
     private static Weights perturbed(Weights w) {

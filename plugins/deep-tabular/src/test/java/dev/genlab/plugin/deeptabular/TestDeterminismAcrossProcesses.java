@@ -1,0 +1,75 @@
+package dev.genlab.plugin.deeptabular;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One seed and one thread count give bit-identical losses and samples in separate JVMs: a deep model at its defaults
+ * (the paper's widths, so the matrix products are large enough for oneMKL's own kernels) trains 2 epochs on the
+ * first Adult rows in each of {@value #PROCESSES} child processes, which inherit this JVM's engine thread settings
+ * and Surefire's {@code MKL_CBWR}. {@link TestDeepModels} checks the same within one JVM.
+ */
+class TestDeterminismAcrossProcesses {
+    static final int PROCESSES = 3;
+    static final int ROWS = 2000;
+
+    @Test
+    void ganTvaeAndDdpmLogTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
+        assertSameInEveryProcess(work, "gan", "tvae", "ddpm");
+    }
+
+    /**
+     * Open bug (issue 19, deep-tabular README): ctgan's epoch-1 losses differed in about 1 of 10 processes here (1
+     * thread, strict MKL; 2 of 20 by hand), and one process went NaN in epoch 2. Enabled, this test fails that often.
+     */
+    @Disabled("issue 19: ctgan is not yet bit-identical across processes (about 1 in 10 differs from epoch 1; see the deep-tabular README)")
+    @Test
+    void ctganLogsTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
+        assertSameInEveryProcess(work, "ctgan");
+    }
+
+    private static void assertSameInEveryProcess(Path work, String... models) throws Exception {
+        String first = null;
+        for (int p = 0; p < PROCESSES; p++) {
+            String output = probe(work.resolve("stderr-" + p + ".txt"), models);
+            for (String model : models) {
+                assertTrue(output.contains(model + " sample "), "process " + (p + 1) + " fitted " + model + ":\n" + output);
+            }
+            if (first == null) {
+                first = output;
+            } else {
+                assertEquals(first, output, "process " + (p + 1) + " logged other bits than process 1");
+            }
+        }
+    }
+
+    private static String probe(Path stderr, String... models) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        for (String key : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads",
+                "org.slf4j.simpleLogger.defaultLogLevel")) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                command.add("-D" + key + "=" + value);
+            }
+        }
+        command.add(DeterminismProbe.class.getName());
+        command.add(Integer.toString(ROWS));
+        command.addAll(List.of(models));
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(300, TimeUnit.SECONDS), "child JVM finished");
+        assertEquals(0, process.exitValue(), output + Files.readString(stderr));
+        return output;
+    }
+}
