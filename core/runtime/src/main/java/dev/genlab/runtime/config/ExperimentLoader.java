@@ -82,7 +82,9 @@ public final class ExperimentLoader {
         try {
             fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException e) {
-            problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
+            Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
+                    ? MissingIncludes.find(file) : Optional.empty();
+            problems.add(include.orElseGet(() -> new ConfigProblem(locate(e), null, stripOrigin(e))));
             return null;
         }
         Config merged = fromFile;

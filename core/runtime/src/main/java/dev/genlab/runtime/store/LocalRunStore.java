@@ -1,5 +1,6 @@
 package dev.genlab.runtime.store;
 
+import dev.genlab.runtime.UserException;
 import dev.genlab.runtime.tracking.RunInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -38,8 +40,18 @@ public final class LocalRunStore {
 
     private final Path root;
 
+    /** A store at {@code root}; a user error if it, or the first of its parents that exists, is not a directory. */
     public LocalRunStore(Path root) {
-        this.root = root;
+        this.root = Objects.requireNonNull(root, "root is null");
+        for (Path p = root.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                break;
+            }
+            if (Files.exists(p) || Files.isSymbolicLink(p)) {
+                throw new UserException("run store " + root + ": " + (p.equals(root.toAbsolutePath().normalize()) ? "" : p + " ")
+                        + "is not a directory; name a directory for the runs (--runs DIR or tracking.directory), it is created if missing");
+            }
+        }
     }
 
     public Path root() {
