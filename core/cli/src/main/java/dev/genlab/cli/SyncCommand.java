@@ -28,12 +28,8 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (to != null) {
-            try {
-                MlflowHttp.normalize(to); // a bad URI is an error even when there is nothing to sync
-            } catch (UserException e) {
-                throw new UserException("--to " + to + ": " + e.getMessage());
-            }
+        if (to != null && !MlflowHttp.isServerUri(to)) { // an error even when there is nothing to sync; not echoed: it may hold a password
+            throw new UserException("--to: " + MlflowHttp.NOT_A_SERVER);
         }
         Path root = runs != null ? runs : Path.of(System.getenv().getOrDefault("GENLAB_RUNS", "runs"));
         List<MlflowSync.Result> results = MlflowSync.syncStore(new LocalRunStore(root), selection, to, System.getenv(), MlflowHttp.Settings.DEFAULT);

@@ -273,7 +273,8 @@ public final class ExperimentLoader {
             return obj.toConfig();
         }
         if (value.valueType() == ConfigValueType.STRING) {
-            return ConfigFactory.empty(value.origin().description()).withValue("type", value);
+            // the block takes the name's origin, line included, so problems found later about it are located
+            return ConfigFactory.empty().withValue("type", value).root().withOrigin(value.origin()).toConfig();
         }
         problems.add(value.origin(), path, "expected a plugin name or an object with a 'type' but got " + value.valueType().name().toLowerCase());
         return null;

@@ -43,13 +43,23 @@ public final class LocalRunStore {
     /** A store at {@code root}; a user error if it, or the first of its parents that exists, is not a directory. */
     public LocalRunStore(Path root) {
         this.root = Objects.requireNonNull(root, "root is null");
-        for (Path p = root.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        requireDirectory(root, "run store " + root);
+    }
+
+    /**
+     * Checks that {@code root} can hold runs before anything is written: it, or the first of its parents that
+     * exists, must be a directory (Files.createDirectories would fail late, with FileAlreadyExistsException).
+     * {@code what} names it in the message, e.g. {@code --runs x}.
+     */
+    public static void requireDirectory(Path root, String what) {
+        Path absolute = root.toAbsolutePath().normalize();
+        for (Path p = absolute; p != null; p = p.getParent()) {
             if (Files.isDirectory(p)) {
-                break;
+                return;
             }
             if (Files.exists(p) || Files.isSymbolicLink(p)) {
-                throw new UserException("run store " + root + ": " + (p.equals(root.toAbsolutePath().normalize()) ? "" : p + " ")
-                        + "is not a directory; name a directory for the runs (--runs DIR or tracking.directory), it is created if missing");
+                throw new UserException(what + ": " + (p.equals(absolute) ? "" : p + " ") + "is not a directory; name a directory for the runs"
+                        + " (it is created if missing)");
             }
         }
     }
