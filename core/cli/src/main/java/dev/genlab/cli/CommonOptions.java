@@ -1,6 +1,8 @@
 package dev.genlab.cli;
 
 import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.UserException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,14 @@ final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "Debug logging and stack traces.")
     boolean verbose;
 
+    /** The plugins, after checking that every {@code --plugins} names a directory (a typo would silently load nothing). */
     Genlab genlab() {
+        for (Path d : pluginDirectories) {
+            if (!Files.isDirectory(d)) {
+                throw new UserException("--plugins " + d + ": " + (Files.exists(d) ? "not a directory" : "no such directory")
+                        + " (looked for " + d.toAbsolutePath().normalize() + "); name a directory of plugin jars");
+            }
+        }
         return Genlab.discover(pluginDirectories);
     }
 }

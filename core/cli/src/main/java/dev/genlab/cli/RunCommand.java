@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs != null) {
+            LocalRunStore.requireDirectory(runs, "--runs " + runs);
+        }
         PrintStream out = System.out;
         ConsoleListener listener = new ConsoleListener(System.err, System.console() != null, quiet);
         Genlab genlab = common.genlab();

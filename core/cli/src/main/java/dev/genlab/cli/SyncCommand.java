@@ -1,5 +1,6 @@
 package dev.genlab.cli;
 
+import dev.genlab.runtime.UserException;
 import dev.genlab.runtime.store.LocalRunStore;
 import dev.genlab.runtime.tracking.mlflow.MlflowHttp;
 import dev.genlab.runtime.tracking.mlflow.MlflowSync;
@@ -27,6 +28,9 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (to != null && !MlflowHttp.isServerUri(to)) { // an error even when there is nothing to sync; not echoed: it may hold a password
+            throw new UserException("--to: " + MlflowHttp.NOT_A_SERVER);
+        }
         Path root = runs != null ? runs : Path.of(System.getenv().getOrDefault("GENLAB_RUNS", "runs"));
         List<MlflowSync.Result> results = MlflowSync.syncStore(new LocalRunStore(root), selection, to, System.getenv(), MlflowHttp.Settings.DEFAULT);
         return report(results, root);

@@ -110,6 +110,20 @@ class TestCli {
     }
 
     @Test
+    void runsOnAColumnHoldingBothSignedZeros() throws IOException {
+        StringBuilder csv = new StringBuilder("x,y,c\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append(i % 3 == 0 ? "-0.0" : i % 3 == 1 ? "0.0" : String.valueOf(i)).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        write("zeros.csv", csv.toString());
+        Path f = write("zeros.conf", "dataset { type = csv, path = zeros.csv }\nmodel { type = copula }\n");
+        Path runs = dir.resolve("runs");
+        Result r = genlab("run", f.toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains(": FINISHED"), r.out());
+    }
+
+    @Test
     void listsPluginsWithTheirSettings() throws IOException {
         Result r = genlab("plugins", "--json");
         assertEquals(0, r.exitCode(), r.err());

@@ -43,7 +43,7 @@ public final class Table implements Data {
                 if (!(array instanceof double[] values)) {
                     throw new IllegalArgumentException("numeric column '" + column.name() + "' needs a double[]");
                 }
-                copies[c] = values.clone();
+                copies[c] = withoutNegativeZero(values);
                 length = values.length;
             } else {
                 if (!(array instanceof int[] codes)) {
@@ -64,6 +64,21 @@ public final class Table implements Data {
             rows = length;
         }
         return new Table(schema, copies, Math.max(rows, 0));
+    }
+
+    /**
+     * A copy of {@code values} with -0.0 as 0.0. They are one value in data, but {@code ==} calls them equal while
+     * {@link Arrays#sort(double[])}, {@link Arrays#binarySearch(double[], double)}, {@link Double#compare} and
+     * {@link Arrays#equals(double[], double[])} tell them apart, so code mixing the two (a sorted lookup of values
+     * deduplicated with {@code ==}) broke on a column holding both. Every table is built here, so no model or metric
+     * ever sees a negative zero.
+     */
+    private static double[] withoutNegativeZero(double[] values) {
+        double[] copy = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[i] + 0.0; // -0.0 + 0.0 == +0.0; every other value, NaN included, is unchanged
+        }
+        return copy;
     }
 
     public Schema schema() {

@@ -23,6 +23,14 @@ class TestTable {
     }
 
     @Test
+    void negativeZeroIsZero() {
+        Table t = Table.of(schema, List.of(new double[] {-0.0, 0.0, Double.NaN}, new int[] {0, 1, 0}));
+        assertEquals(0, Double.compare(0.0, t.numeric(0, 0)), "-0.0 is stored as 0.0");
+        assertEquals(t, Table.of(schema, List.of(new double[] {0.0, 0.0, Double.NaN}, new int[] {0, 1, 0})));
+        assertTrue(Double.isNaN(t.numeric(0, 2)));
+    }
+
+    @Test
     void isImmutable() {
         double[] age = {1, 2};
         Table t = Table.of(schema, List.of(age, new int[] {0, 1}));

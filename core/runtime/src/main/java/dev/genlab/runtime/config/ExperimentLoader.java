@@ -82,7 +82,9 @@ public final class ExperimentLoader {
         try {
             fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException e) {
-            problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
+            Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
+                    ? MissingIncludes.find(file) : Optional.empty();
+            problems.add(include.orElseGet(() -> new ConfigProblem(locate(e), null, stripOrigin(e))));
             return null;
         }
         Config merged = fromFile;
@@ -271,7 +273,8 @@ public final class ExperimentLoader {
             return obj.toConfig();
         }
         if (value.valueType() == ConfigValueType.STRING) {
-            return ConfigFactory.empty(value.origin().description()).withValue("type", value);
+            // the block takes the name's origin, line included, so problems found later about it are located
+            return ConfigFactory.empty().withValue("type", value).root().withOrigin(value.origin()).toConfig();
         }
         problems.add(value.origin(), path, "expected a plugin name or an object with a 'type' but got " + value.valueType().name().toLowerCase());
         return null;

@@ -1,5 +1,6 @@
 package dev.genlab.runtime.config;
 
+import dev.genlab.runtime.tracking.mlflow.MlflowHttp;
 import dev.genlab.spi.PluginConfigException;
 import java.util.Map;
 import java.util.Objects;
@@ -51,5 +52,11 @@ public record ExperimentSettings(Optional<String> name, long seed, Split split, 
 
     /** MLflow tracking server, when one is used. */
     public record Mlflow(Optional<String> uri, Optional<String> experiment) {
+        public Mlflow {
+            if (uri.isPresent() && !uri.get().isBlank() && !MlflowHttp.isServerUri(uri.get())) {
+                // the value is not echoed: it may hold a password
+                throw new PluginConfigException("uri", MlflowHttp.NOT_A_SERVER);
+            }
+        }
     }
 }

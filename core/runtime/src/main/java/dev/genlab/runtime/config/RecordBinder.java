@@ -155,9 +155,15 @@ public final class RecordBinder {
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             Double d = number(v);
             boolean isInt = raw == int.class || raw == Integer.class;
-            if (d == null || d != Math.rint(d) || Double.isInfinite(d)
-                    || (isInt && (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE))) {
+            if (d == null || d != Math.rint(d) || Double.isInfinite(d)) {
                 problems.add(v.origin(), path, "expected " + (isInt ? "an integer" : "a whole number") + " but got " + describe(v));
+                return null;
+            }
+            // a double at or beyond ±2^63 would be clamped to Long.MIN/MAX_VALUE without a word
+            if (isInt ? d > Integer.MAX_VALUE || d < Integer.MIN_VALUE : d >= 0x1p63 || d < -0x1p63) {
+                problems.add(v.origin(), path, "expected " + (isInt ? "an integer" : "a whole number") + " from "
+                        + (isInt ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : Long.MIN_VALUE + " to " + Long.MAX_VALUE)
+                        + " but got " + v.render().replace("\"", "") + ", which is out of range");
                 return null;
             }
             return isInt ? Integer.valueOf(d.intValue()) : (Object) Long.valueOf(longValue(v, d));

@@ -14,6 +14,7 @@ import dev.genlab.runtime.wiring.PluginFactory;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.DataException;
+import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.GenerativeModel;
@@ -117,6 +118,9 @@ public final class Preparer {
         if (data instanceof Table table) {
             conditions(experiment, table.schema(), problems);
         }
+        if (train.size() > 0) {
+            checkMetrics(experiment, metrics, train, problems);
+        }
         problems.throwIfAny();
         return new PreparedRun(experiment, loaded, train, test, model, metrics, DataDigest.sha256(data), degenerate(experiment, train, test));
     }
@@ -149,6 +153,25 @@ public final class Preparer {
             }
         }
         return out;
+    }
+
+    /** Each metric's own check of its settings against the training data (see {@link Metric#check}), located in the file. */
+    private static void checkMetrics(Experiment experiment, List<PreparedRun.ConfiguredMetric> metrics, Data train, Problems problems) {
+        PluginSpec datasetSpec = experiment.dataset();
+        for (PreparedRun.ConfiguredMetric m : metrics) {
+            PluginSpec spec = m.spec();
+            m.metric().check(train, new DataProblems() {
+                @Override
+                public void setting(String key, String message) {
+                    problems.at(spec.block(), key, ConfigNames.join(spec.path(), key), message);
+                }
+
+                @Override
+                public void dataset(String key, String message) {
+                    problems.at(datasetSpec.block(), key, ConfigNames.join(datasetSpec.path(), key), message);
+                }
+            });
+        }
     }
 
     private static Schema roles(Experiment experiment, Schema schema, Problems problems) {

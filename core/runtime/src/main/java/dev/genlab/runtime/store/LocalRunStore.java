@@ -1,5 +1,6 @@
 package dev.genlab.runtime.store;
 
+import dev.genlab.runtime.UserException;
 import dev.genlab.runtime.tracking.RunInfo;
 import dev.genlab.runtime.util.IoErrors;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -40,8 +42,28 @@ public final class LocalRunStore {
 
     private final Path root;
 
+    /** A store at {@code root}; a user error if it, or the first of its parents that exists, is not a directory. */
     public LocalRunStore(Path root) {
-        this.root = root;
+        this.root = Objects.requireNonNull(root, "root is null");
+        requireDirectory(root, "run store " + root);
+    }
+
+    /**
+     * Checks that {@code root} can hold runs before anything is written: it, or the first of its parents that
+     * exists, must be a directory (Files.createDirectories would fail late, with FileAlreadyExistsException).
+     * {@code what} names it in the message, e.g. {@code --runs x}.
+     */
+    public static void requireDirectory(Path root, String what) {
+        Path absolute = root.toAbsolutePath().normalize();
+        for (Path p = absolute; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                return;
+            }
+            if (Files.exists(p) || Files.isSymbolicLink(p)) {
+                throw new UserException(what + ": " + (p.equals(absolute) ? "" : p + " ") + "is not a directory; name a directory for the runs"
+                        + " (it is created if missing)");
+            }
+        }
     }
 
     public Path root() {

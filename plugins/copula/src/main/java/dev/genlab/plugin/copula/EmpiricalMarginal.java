@@ -93,7 +93,10 @@ final class EmpiricalMarginal implements NumericColumnMarginal {
             int i = (int) h;
             double frac = h - i;
             double lo = valueAt(i);
-            v = frac == 0 ? lo : lo + frac * (valueAt(i + 1) - lo);
+            double hi = valueAt(i + 1);
+            double step = hi - lo;
+            // the step overflows between values near ±Double.MAX_VALUE; the weighted sum cannot
+            v = frac == 0 ? lo : Double.isFinite(step) ? lo + frac * step : Math.min(hi, Math.max(lo, lo * (1 - frac) + hi * frac));
         }
         return integral ? NumericColumnMarginal.round(v, values[0], values[values.length - 1]) : v;
     }

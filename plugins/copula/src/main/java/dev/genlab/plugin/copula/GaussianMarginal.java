@@ -28,19 +28,36 @@ final class GaussianMarginal implements NumericColumnMarginal {
     static GaussianMarginal fit(double[] observed, boolean integral, boolean clip) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        double sum = 0;
         for (double x : observed) {
-            sum += x;
             min = Math.min(min, x);
             max = Math.max(max, x);
+        }
+        if (min == max) {
+            return new GaussianMarginal(min, 0, min, max, integral, clip);
+        }
+        double[] moments = moments(observed, 1);
+        if (!Double.isFinite(moments[0]) || !Double.isFinite(moments[1])) {
+            // values near ±1e300: their sum or squares overflow, those of the values over the largest magnitude cannot
+            double scale = Math.max(Math.abs(min), Math.abs(max));
+            moments = moments(observed, scale);
+            moments[0] *= scale;
+            moments[1] *= scale;
+        }
+        return new GaussianMarginal(moments[0], moments[1], min, max, integral, clip);
+    }
+
+    /** {mean, standard deviation} of {@code observed} divided by {@code scale}. */
+    private static double[] moments(double[] observed, double scale) {
+        double sum = 0;
+        for (double x : observed) {
+            sum += x / scale;
         }
         double mean = sum / observed.length;
         double squares = 0;
         for (double x : observed) {
-            squares += (x - mean) * (x - mean);
+            squares += (x / scale - mean) * (x / scale - mean);
         }
-        double sd = min == max ? 0 : Math.sqrt(squares / observed.length);
-        return new GaussianMarginal(min == max ? min : mean, sd, min, max, integral, clip);
+        return new double[] {mean, Math.sqrt(squares / observed.length)};
     }
 
     @Override
@@ -50,15 +67,18 @@ final class GaussianMarginal implements NumericColumnMarginal {
 
     @Override
     public double score(double x) {
-        return sd == 0 ? 0 : (x - mean) / sd;
+        if (sd == 0) {
+            return 0;
+        }
+        double d = x - mean;
+        return Double.isFinite(d) ? d / sd : x / sd - mean / sd; // x - mean overflows for values near ±Double.MAX_VALUE
     }
 
     @Override
     public double value(double z) {
         double v = mean + sd * z;
-        if (clip) {
-            v = Math.min(Math.max(v, min), max);
-        }
+        // never beyond the finite doubles, even unclipped (a column near ±Double.MAX_VALUE)
+        v = clip ? Math.min(Math.max(v, min), max) : Math.min(Math.max(v, -Double.MAX_VALUE), Double.MAX_VALUE);
         if (integral) {
             v = clip ? NumericColumnMarginal.round(v, min, max) : Math.rint(v) + 0.0;
         }

@@ -1,6 +1,9 @@
 package dev.genlab.plugin.evaluation;
 
+import dev.genlab.spi.PluginConfigException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The Tribuo learners the metrics train (fixed, documented hyper-parameters; see {@link TribuoModels}). */
 public enum Classifier {
@@ -14,5 +17,17 @@ public enum Classifier {
     /** The name used in config values and result keys, e.g. {@code logistic-regression}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The {@code classifiers} setting of a metric, checked: at least one, none twice (named as in the file). */
+    static List<Classifier> requireDistinct(List<Classifier> classifiers) {
+        List<Classifier> copy = List.copyOf(Objects.requireNonNull(classifiers, "classifiers is null"));
+        if (copy.isEmpty()) {
+            throw new PluginConfigException("classifiers", "name at least one classifier: logistic-regression, gradient-boosting or random-forest");
+        }
+        if (copy.stream().distinct().count() != copy.size()) {
+            throw new PluginConfigException("classifiers", "lists a classifier twice: " + copy.stream().map(Classifier::label).toList());
+        }
+        return copy;
     }
 }

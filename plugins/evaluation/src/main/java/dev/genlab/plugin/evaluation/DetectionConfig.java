@@ -2,7 +2,6 @@ package dev.genlab.plugin.evaluation;
 
 import dev.genlab.spi.PluginConfigException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Settings of the {@code detection} metric.
@@ -13,13 +12,7 @@ import java.util.Objects;
  */
 public record DetectionConfig(List<Classifier> classifiers, int folds, int maxRows) {
     public DetectionConfig {
-        classifiers = List.copyOf(Objects.requireNonNull(classifiers, "classifiers is null"));
-        if (classifiers.isEmpty()) {
-            throw new PluginConfigException("classifiers", "name at least one classifier: logistic-regression, gradient-boosting or random-forest");
-        }
-        if (classifiers.stream().distinct().count() != classifiers.size()) {
-            throw new PluginConfigException("classifiers", "lists a classifier twice: " + classifiers);
-        }
+        classifiers = Classifier.requireDistinct(classifiers);
         if (folds < 2 || folds > 20) {
             throw new PluginConfigException("folds", "must be between 2 and 20, got " + folds);
         }

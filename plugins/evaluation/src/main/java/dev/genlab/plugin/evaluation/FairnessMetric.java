@@ -1,10 +1,11 @@
 package dev.genlab.plugin.evaluation;
 
 import dev.genlab.spi.Column;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.Metric;
 import dev.genlab.spi.MetricResult;
-import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.PluginContext;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
@@ -57,10 +58,8 @@ public final class FairnessMetric implements Metric {
         Table test = input.test().asTable();
         Table synthetic = input.synthetic().asTable();
         Schema schema = train.schema();
-        Column target = Target.require(schema, "fairness");
-        if (!target.isCategorical()) {
-            throw new PluginConfigException("target", "the fairness metric needs a categorical target; '" + target.name() + "' is numeric");
-        }
+        check(train, DataProblems.throwing());
+        Column target = schema.column(schema.target().orElseThrow());
         Report report = new Report("fairness");
         List<Attribute> attributes = attributes(schema, report);
         int favorable = favorable(train, target);
@@ -167,26 +166,42 @@ public final class FairnessMetric implements Metric {
         return new MetricResult(values, "amplification.dp_difference");
     }
 
+    /** A categorical target, sensitive columns, and settings that name their columns and levels. */
+    @Override
+    public void check(Data train, DataProblems problems) {
+        Schema schema = train.asTable().schema();
+        if (schema.target().isEmpty()) {
+            problems.dataset("target", "the fairness metric needs a target column; set 'target' in the dataset block");
+        } else {
+            Column target = schema.column(schema.target().get());
+            if (!target.isCategorical()) {
+                problems.dataset("target", "the fairness metric needs a categorical target; '" + target.name() + "' is numeric");
+            } else if (config.favorableLabel().isPresent() && target.codeOf(config.favorableLabel().get()) < 0) {
+                problems.setting("favorable-label", "'" + config.favorableLabel().get() + "' is not a level of target '" + target.name()
+                        + "'; levels: " + target.levels());
+            }
+        }
+        if (schema.sensitive().isEmpty()) {
+            problems.dataset("sensitive", "the fairness metric needs sensitive columns; set 'sensitive' in the dataset block, e.g. sensitive = [sex, race]");
+        }
+        for (Map.Entry<String, String> e : config.privilegedGroups().entrySet()) {
+            if (!schema.has(e.getKey()) || !schema.sensitive().contains(e.getKey())) {
+                problems.setting("privileged-groups", "'" + e.getKey() + "' is not a sensitive column; sensitive: " + schema.sensitive());
+            } else if (schema.column(e.getKey()).isCategorical() && schema.column(e.getKey()).codeOf(e.getValue()) < 0) {
+                problems.setting("privileged-groups", "'" + e.getValue() + "' is not a level of '" + e.getKey() + "'; levels: "
+                        + schema.column(e.getKey()).levels());
+            }
+        }
+    }
+
     /** The sensitive columns (categorical ones; numeric ones are skipped with a note) and, if asked, their pairs. */
     private List<Attribute> attributes(Schema schema, Report report) {
-        if (schema.sensitive().isEmpty()) {
-            throw new PluginConfigException("sensitive", "the fairness metric needs sensitive columns; set 'sensitive' in the dataset block, e.g. sensitive = [sex, race]");
-        }
         List<Integer> columns = new ArrayList<>();
         for (String s : schema.sensitive()) {
             if (schema.column(s).isCategorical()) {
                 columns.add(schema.requireIndex(s));
             } else {
                 report.note("sensitive column '" + s + "' is numeric and is skipped; bin it into a categorical column to measure it");
-            }
-        }
-        for (Map.Entry<String, String> e : config.privilegedGroups().entrySet()) {
-            if (!schema.has(e.getKey()) || !schema.sensitive().contains(e.getKey())) {
-                throw new PluginConfigException("privileged-groups", "'" + e.getKey() + "' is not a sensitive column; sensitive: " + schema.sensitive());
-            }
-            if (schema.column(e.getKey()).isCategorical() && schema.column(e.getKey()).codeOf(e.getValue()) < 0) {
-                throw new PluginConfigException("privileged-groups", "'" + e.getValue() + "' is not a level of '" + e.getKey() + "'; levels: "
-                        + schema.column(e.getKey()).levels());
             }
         }
         List<Attribute> out = new ArrayList<>();
@@ -242,12 +257,7 @@ public final class FairnessMetric implements Metric {
 
     private int favorable(Table train, Column target) {
         if (config.favorableLabel().isPresent()) {
-            int code = target.codeOf(config.favorableLabel().get());
-            if (code < 0) {
-                throw new PluginConfigException("favorable-label", "'" + config.favorableLabel().get() + "' is not a level of target '" + target.name()
-                        + "'; levels: " + target.levels());
-            }
-            return code;
+            return target.codeOf(config.favorableLabel().get()); // a level: check() made sure
         }
         long[] counts = new long[target.levels().size()];
         for (int code : train.codes(target.name())) {

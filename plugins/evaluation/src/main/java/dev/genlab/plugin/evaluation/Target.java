@@ -1,21 +1,11 @@
 package dev.genlab.plugin.evaluation;
 
-import dev.genlab.spi.Column;
-import dev.genlab.spi.PluginConfigException;
-import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import java.util.Arrays;
 
 /** The target column the supervised metrics need. */
 final class Target {
     private Target() {
-    }
-
-    /** The target column; a config error against the dataset's {@code target} if there is none. */
-    static Column require(Schema schema, String metric) {
-        String name = schema.target().orElseThrow(() -> new PluginConfigException("target",
-                "the " + metric + " metric needs a target column; set 'target' in the dataset block"));
-        return schema.column(name);
     }
 
     /** {@code table} without the rows whose {@code column} is missing. */

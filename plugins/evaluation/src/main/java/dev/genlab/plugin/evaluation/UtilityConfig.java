@@ -2,7 +2,6 @@ package dev.genlab.plugin.evaluation;
 
 import dev.genlab.spi.PluginConfigException;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Settings of the {@code utility} metric.
@@ -12,13 +11,7 @@ import java.util.Objects;
  */
 public record UtilityConfig(List<Classifier> classifiers, int maxRows) {
     public UtilityConfig {
-        classifiers = List.copyOf(Objects.requireNonNull(classifiers, "classifiers is null"));
-        if (classifiers.isEmpty()) {
-            throw new PluginConfigException("classifiers", "name at least one classifier: logistic-regression, gradient-boosting or random-forest");
-        }
-        if (classifiers.stream().distinct().count() != classifiers.size()) {
-            throw new PluginConfigException("classifiers", "lists a classifier twice: " + classifiers);
-        }
+        classifiers = Classifier.requireDistinct(classifiers);
         if (maxRows < 0) {
             throw new PluginConfigException("max-rows", "must be 0 (all rows) or positive, got " + maxRows);
         }

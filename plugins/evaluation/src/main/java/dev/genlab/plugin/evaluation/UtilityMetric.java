@@ -1,6 +1,8 @@
 package dev.genlab.plugin.evaluation;
 
 import dev.genlab.spi.Column;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.Metric;
 import dev.genlab.spi.MetricResult;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -32,7 +36,8 @@ public final class UtilityMetric implements Metric {
     @Override
     public MetricResult evaluate(EvaluationInput input, PluginContext context) {
         Table train = input.train().asTable();
-        Column target = Target.require(train.schema(), "utility");
+        check(train, DataProblems.throwing());
+        Column target = train.schema().column(train.schema().target().orElseThrow());
         Table real = Sampling.atMost(Target.withValue(train, target.name()), config.maxRows(), context.random("utility.real"));
         Table synthetic = Sampling.atMost(Target.withValue(input.synthetic().asTable(), target.name()), config.maxRows(), context.random("utility.synthetic"));
         Table test = Target.withValue(input.test().asTable(), target.name());
@@ -103,6 +108,33 @@ public final class UtilityMetric implements Metric {
         report.write(context, "scores.csv", Report.csv(List.of("classifier", "measure", "trtr", "tstr", "gap"), rows));
         report.writeNotes(context);
         return new MetricResult(values, classification ? "tstr.macro_f1" : "tstr.r2");
+    }
+
+    /**
+     * A target with at least two classes (two distinct values for a numeric one) among the training rows: with
+     * one, no learner can be trained on the real data and every score is NaN, so the run could only report nothing.
+     */
+    @Override
+    public void check(Data train, DataProblems problems) {
+        Table table = train.asTable();
+        if (table.schema().target().isEmpty()) {
+            problems.dataset("target", "the utility metric needs a target column; set 'target' in the dataset block");
+            return;
+        }
+        Column target = table.schema().column(table.schema().target().get());
+        int c = table.schema().requireIndex(target.name());
+        Set<String> values = new TreeSet<>();
+        for (int r = 0; r < table.rowCount() && values.size() < 2; r++) {
+            String v = table.text(c, r);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        if (values.size() < 2) {
+            problems.dataset("target", "the utility metric needs at least 2 " + (target.isCategorical() ? "classes" : "distinct values") + " of target '"
+                    + target.name() + "' in the training rows, which hold " + (values.isEmpty() ? "no value" : "only '" + values.iterator().next() + "'")
+                    + "; choose another target or leave out utility");
+        }
     }
 
     private static double gap(String measure, double real, double synthetic) {

@@ -38,6 +38,6 @@ class TestUtilityPlugin extends MetricPluginContract {
         assertEquals(new UtilityConfig(List.of(Classifier.RANDOM_FOREST, Classifier.LOGISTIC_REGRESSION), 500), PluginHarness.config(descriptor(), "classifiers = [random-forest, logistic-regression], max-rows = 500"));
         PluginConfigException e = assertThrows(PluginConfigException.class, () -> new UtilityConfig(List.of(Classifier.RANDOM_FOREST, Classifier.RANDOM_FOREST), 0));
         assertEquals("classifiers", e.key());
-        assertEquals("lists a classifier twice: [RANDOM_FOREST, RANDOM_FOREST]", e.getMessage());
+        assertEquals("lists a classifier twice: [random-forest, random-forest]", e.getMessage());
     }
 }

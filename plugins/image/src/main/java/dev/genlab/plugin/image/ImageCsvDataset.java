@@ -8,11 +8,11 @@ import dev.genlab.spi.LoadedData;
 import jakarta.inject.Inject;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -31,10 +31,10 @@ public final class ImageCsvDataset implements Dataset {
         ImageShape shape = new ImageShape(config.height(), config.width(), config.channels());
         String source = config.path();
         PixelCsvReader reader = new PixelCsvReader(source, shape, config.label().orElse(null));
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        byte[] bytes = context.readFile("path", config.path());
+        // a strict decoder: an invalid byte is an error, not a replacement character
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8.newDecoder()))) {
             return LoadedData.of(reader.read(in), "image-csv: " + file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(source, "file not found (looked for " + file + ")");
         } catch (CharacterCodingException e) {
             throw new DataException(source, "not UTF-8 text; save the file as UTF-8");
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.spi.DataException;
+import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.ImageShape;
 import dev.genlab.spi.Table;
 import dev.genlab.testkit.TestContexts;
@@ -93,8 +94,8 @@ class TestImageCsvDataset {
         assertEquals("the file is empty; expected a header line naming the columns", failure("", null).getMessage());
         assertEquals("no images: the file has a header but no data lines", failure("a,b,c,d\n", null).getMessage());
         ImageCsvConfig config = new ImageCsvConfig("nope.csv", 2, 2, 1, Optional.empty());
-        DataException e = assertThrows(DataException.class, () -> new ImageCsvDataset(config).load(TestContexts.dataset(directory)));
-        assertTrue(e.getMessage().startsWith("file not found (looked for "), e.getMessage());
-        assertEquals("nope.csv", e.source());
+        PluginConfigException e = assertThrows(PluginConfigException.class, () -> new ImageCsvDataset(config).load(TestContexts.dataset(directory)));
+        assertTrue(e.getMessage().startsWith("no such file 'nope.csv' (looked for "), e.getMessage());
+        assertEquals("path", e.key());
     }
 }

@@ -8,10 +8,6 @@ import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.Utf8;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,18 +24,9 @@ public final class CsvDataset implements Dataset {
 
     @Override
     public LoadedData load(DatasetContext context) {
-        Path file = context.resolve(config.path());
-        String source = config.path();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(source, "file not found (looked for " + file + ")");
-        } catch (IOException e) {
-            throw new DataException(source, "cannot read " + file + ": " + e.getMessage());
-        }
-        Table table = read(bytes, source, config);
-        return LoadedData.of(table, "csv: " + file);
+        byte[] bytes = context.readFile("path", config.path());
+        Table table = read(bytes, config.path(), config);
+        return LoadedData.of(table, "csv: " + context.resolve(config.path()));
     }
 
     /** Reads CSV bytes as configured; {@code source} names the file in messages. */

@@ -181,9 +181,10 @@ class TestCsvDataset {
 
     @Test
     void aMissingFileNamesTheResolvedPath() {
-        DataException e = assertThrows(DataException.class,
+        PluginConfigException e = assertThrows(PluginConfigException.class,
                 () -> new CsvDataset(new CsvConfig("nope.csv", ",", true, List.of(""), Map.of(), 10)).load(TestContexts.dataset(directory)));
-        assertEquals("nope.csv: file not found (looked for " + directory.resolve("nope.csv") + ")", e.located());
+        assertEquals("path", e.key());
+        assertEquals("no such file 'nope.csv' (looked for " + directory.resolve("nope.csv") + ")", e.getMessage());
     }
 
     @Test

@@ -21,7 +21,7 @@ public final class LinesDataset implements Dataset {
     @Override
     public LoadedData load(DatasetContext context) {
         Path file = context.resolve(config.path());
-        String text = TextReader.decode(TextReader.readBytes(file, config.path()), config.path());
+        String text = TextReader.decode(context.readFile("path", config.path()), config.path());
         Corpus corpus = TextReader.corpus(TextReader.lines(text), config.maxDocuments(), config.path(), "non-blank lines");
         return new LoadedData(corpus, Optional.empty(), List.of("lines: " + file + " (" + corpus.size() + " documents)"));
     }

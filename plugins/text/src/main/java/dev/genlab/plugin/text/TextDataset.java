@@ -21,7 +21,7 @@ public final class TextDataset implements Dataset {
     @Override
     public LoadedData load(DatasetContext context) {
         Path file = context.resolve(config.path());
-        String text = TextReader.decode(TextReader.readBytes(file, config.path()), config.path());
+        String text = TextReader.decode(context.readFile("path", config.path()), config.path());
         String unit = switch (config.split()) {
             case PARAGRAPHS -> "paragraphs";
             case LINES -> "non-blank lines";

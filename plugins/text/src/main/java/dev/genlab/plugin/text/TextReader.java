@@ -3,11 +3,6 @@ package dev.genlab.plugin.text;
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.DataException;
 import dev.genlab.spi.Utf8;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,22 +13,6 @@ import java.util.Optional;
  */
 final class TextReader {
     private TextReader() {
-    }
-
-    /** The bytes of {@code file}; {@code source} (the path as the user wrote it) names it in errors. */
-    static byte[] readBytes(Path file, String source) {
-        if (Files.isDirectory(file)) {
-            throw new DataException(source, "is a directory (" + file + "); expected a UTF-8 text file");
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(source, "file not found (looked for " + file + ")");
-        } catch (AccessDeniedException e) {
-            throw new DataException(source, "cannot read " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new DataException(source, "cannot read " + file + ": " + e.getMessage());
-        }
     }
 
     /**

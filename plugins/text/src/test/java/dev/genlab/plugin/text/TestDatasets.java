@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.spi.Corpus;
 import dev.genlab.spi.DataException;
+import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.LoadedData;
 import dev.genlab.testkit.TestContexts;
@@ -87,17 +88,18 @@ class TestDatasets {
 
     @Test
     void aMissingFileNamesIt() {
-        DataException e = assertThrows(DataException.class, () -> load(new TextDataset(new TextConfig("nope.txt", Split.LINES, Optional.empty()))));
-        assertEquals("nope.txt: file not found (looked for " + directory.resolve("nope.txt") + ")", e.located());
-        e = assertThrows(DataException.class, () -> load(new LinesDataset(new LinesConfig("nope.txt", Optional.empty()))));
-        assertEquals("nope.txt", e.source());
+        PluginConfigException e = assertThrows(PluginConfigException.class, () -> load(new TextDataset(new TextConfig("nope.txt", Split.LINES, Optional.empty()))));
+        assertEquals("path", e.key());
+        assertEquals("no such file 'nope.txt' (looked for " + directory.resolve("nope.txt") + ")", e.getMessage());
+        e = assertThrows(PluginConfigException.class, () -> load(new LinesDataset(new LinesConfig("nope.txt", Optional.empty()))));
+        assertEquals("path", e.key());
     }
 
     @Test
     void aDirectoryIsNotReadable() throws IOException {
         Files.createDirectories(directory.resolve("corpus"));
-        DataException e = assertThrows(DataException.class, () -> load(new LinesDataset(new LinesConfig("corpus", Optional.empty()))));
-        assertEquals("corpus: is a directory (" + directory.resolve("corpus") + "); expected a UTF-8 text file", e.located());
+        PluginConfigException e = assertThrows(PluginConfigException.class, () -> load(new LinesDataset(new LinesConfig("corpus", Optional.empty()))));
+        assertEquals("'corpus' is a directory (" + directory.resolve("corpus") + "); name a file", e.getMessage());
     }
 
     @Test

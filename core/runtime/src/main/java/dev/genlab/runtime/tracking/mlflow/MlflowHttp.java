@@ -74,6 +74,20 @@ public final class MlflowHttp {
                 : "Basic " + Base64.getEncoder().encodeToString(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What a tracking URI must be. */
+    public static final String NOT_A_SERVER = "must be the http(s) URL of an MLflow tracking server, e.g. http://127.0.0.1:5000"
+            + " (start one with 'mlflow server' or 'genlab ui')";
+
+    /** Whether {@code uri} is an http(s) URL with a host, as {@link #normalize} accepts. */
+    public static boolean isServerUri(String uri) {
+        try {
+            normalize(uri);
+            return true;
+        } catch (UserException e) {
+            return false;
+        }
+    }
+
     /** The server URI without a trailing slash or user-info; rejects what is not an http(s) tracking server. */
     public static URI normalize(String uri) {
         String u = uri.strip().replaceFirst("^(?i)(https?://)[^/?#@]*@", "$1");

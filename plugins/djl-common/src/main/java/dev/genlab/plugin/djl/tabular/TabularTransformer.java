@@ -141,17 +141,17 @@ public final class TabularTransformer {
         if (plan.min == plan.max) {
             plan.constant = plan.min;
         } else {
-            double mean = 0;
-            for (double v : observed) {
-                mean += v;
+            // values near ±1e300 overflow the sum of squares, subnormals underflow it to 0 (a zero scale): then the
+            // moments, and the modes below, are computed on the values over their largest magnitude
+            double magnitude = Math.max(Math.abs(plan.min), Math.abs(plan.max));
+            double unit = 1;
+            double[] moments = moments(observed, unit);
+            if (!(Double.isFinite(moments[1]) && moments[1] > 0)) {
+                unit = magnitude;
+                moments = moments(observed, unit);
             }
-            mean /= m;
-            double var = 0;
-            for (double v : observed) {
-                var += (v - mean) * (v - mean);
-            }
-            plan.center = mean;
-            plan.scale = Math.sqrt(var / m);
+            plan.center = moments[0] * unit;
+            plan.scale = moments[1] * unit;
             switch (options.numericEncoding()) {
                 case MINMAX -> {
                     plan.valueKind = ValueKind.MINMAX;
@@ -163,7 +163,7 @@ public final class TabularTransformer {
                 }
                 case MODE_SPECIFIC -> {
                     plan.valueKind = ValueKind.MODES;
-                    fitModes(plan, observed, options);
+                    fitModes(plan, observed, unit, options);
                     span(plan, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
                     span(plan, offset, plan.modeMeans.length, Span.Activation.SOFTMAX, Span.Role.MODE);
                 }
@@ -175,12 +175,33 @@ public final class TabularTransformer {
         return plan;
     }
 
-    private static void fitModes(Plan plan, double[] sorted, Options options) {
+    /** {mean, standard deviation} of {@code observed} divided by {@code unit}. */
+    private static double[] moments(double[] observed, double unit) {
+        double mean = 0;
+        for (double v : observed) {
+            mean += v / unit;
+        }
+        mean /= observed.length;
+        double var = 0;
+        for (double v : observed) {
+            var += (v / unit - mean) * (v / unit - mean);
+        }
+        return new double[] {mean, Math.sqrt(var / observed.length)};
+    }
+
+    /** The modes of the sorted values, fitted on the values over {@code unit} (1 unless their magnitude is extreme). */
+    private static void fitModes(Plan plan, double[] sorted, double unit, Options options) {
         double[] sample = sorted;
         if (sorted.length > MIXTURE_MAX_ROWS) {
             sample = new double[MIXTURE_MAX_ROWS];
             for (int i = 0; i < sample.length; i++) {
                 sample[i] = sorted[(int) ((long) i * sorted.length / sample.length)];
+            }
+        }
+        if (unit != 1) {
+            sample = sample == sorted ? sorted.clone() : sample;
+            for (int i = 0; i < sample.length; i++) {
+                sample[i] /= unit;
             }
         }
         BayesianGaussianMixture mixture = BayesianGaussianMixture.fit(sample, options.maxModes(), MIXTURE_ITERATIONS);
@@ -206,8 +227,8 @@ public final class TabularTransformer {
         for (int i = 0; i < valid.size(); i++) {
             int j = valid.get(i);
             plan.modeWeights[i] = w[j];
-            plan.modeMeans[i] = mu[j];
-            plan.modeStds[i] = Math.max(sd[j], 1e-9 * Math.max(1, Math.abs(mu[j])));
+            plan.modeMeans[i] = mu[j] * unit;
+            plan.modeStds[i] = Math.max(sd[j], 1e-9 * Math.max(1, Math.abs(mu[j]))) * unit;
         }
     }
 
