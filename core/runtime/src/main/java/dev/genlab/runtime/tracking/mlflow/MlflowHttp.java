@@ -101,7 +101,8 @@ public final class MlflowHttp {
             parsed = null;
         }
         if (parsed == null || parsed.getHost() == null || !("http".equals(parsed.getScheme()) || "https".equals(parsed.getScheme()))) {
-            throw new UserException("MLflow tracking URI '" + u + "' is not an http(s) URL; genlab talks to an MLflow tracking server, "
+            throw new UserException("MLflow tracking URI '" + u.replaceFirst("^([A-Za-z][A-Za-z0-9+.\\-]*://)[^/?#@]*@", "$1***@")
+                    + "' is not an http(s) URL; genlab talks to an MLflow tracking server, "
                     + "e.g. http://127.0.0.1:5000 (start one with 'mlflow server' or 'genlab ui')");
         }
         return parsed;

@@ -130,5 +130,8 @@ class TestMlflowHttp {
         org.junit.jupiter.api.Assertions.assertEquals("http://127.0.0.1:5000", http.server().toString(),
                 "the URI logged and recorded in mlflow.json carries no password");
         org.junit.jupiter.api.Assertions.assertEquals("http://127.0.0.1:5000", MlflowHttp.normalize("http://alice:pa55@127.0.0.1:5000").toString());
+        dev.genlab.runtime.UserException e = org.junit.jupiter.api.Assertions.assertThrows(dev.genlab.runtime.UserException.class,
+                () -> MlflowHttp.normalize("ftp://alice:pa55@example.org"));
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("pa55"), e.getMessage());
     }
 }
