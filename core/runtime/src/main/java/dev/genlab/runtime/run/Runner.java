@@ -120,7 +120,7 @@ public final class Runner {
             try {
                 fitted.save(partial);
             } catch (IOException | UncheckedIOException e) {
-                deleteTree(partial);
+                AtomicFiles.deleteTree(partial);
                 String cause = IoErrors.describeOrNull(e);
                 throw new IllegalStateException("cannot save the model into " + modelDir + ": " + (cause != null ? cause : describe(e)), e);
             }
@@ -263,16 +263,6 @@ public final class Runner {
         }
         return e instanceof IllegalStateException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
                 ? m : e.getClass().getSimpleName() + ": " + m;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException ignored) {
-            // best effort: the run is failing already
-        }
     }
 
     private static void cancelledCheck(AtomicBoolean cancelled) {

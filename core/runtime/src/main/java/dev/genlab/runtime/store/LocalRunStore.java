@@ -89,13 +89,7 @@ public final class LocalRunStore {
         } catch (UncheckedIOException e) {
             // not even room to start (a full disk): leave nothing that looks like a run
             writer.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            } catch (IOException ignored) {
-                // best effort
-            }
+            dev.genlab.runtime.util.AtomicFiles.deleteTree(dir);
             throw new IOException("cannot start a run in " + dir + ": " + IoErrors.describe(e), e);
         }
         return writer;

@@ -54,4 +54,15 @@ public final class AtomicFiles {
         named.initCause(e);
         return named;
     }
+
+    /** Removes a directory and everything under it, as far as it can (for cleaning up after a failed write). */
+    public static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException ignored) {
+            // best effort: whatever called this is failing already
+        }
+    }
 }
