@@ -52,15 +52,24 @@ final class ReportThresholds {
         for (Map.Entry<String, ConfigValue> x : flat.entrySet()) {
             String key = x.getKey();
             // the whole path names a measure (a bare number) unless it ends in .pass / .fail of one
-            if (declaration(key, metrics).isEmpty() && (key.endsWith(".pass") || key.endsWith(".fail"))) {
-                String measure = key.substring(0, key.lastIndexOf('.'));
-                bounds.computeIfAbsent(measure, k -> new LinkedHashMap<>()).put(key.substring(key.lastIndexOf('.') + 1), x.getValue());
+            int dot = key.lastIndexOf('.');
+            String last = dot < 0 ? "" : key.substring(dot + 1);
+            if (declaration(key, metrics).isEmpty() && (last.equals("pass") || last.equals("fail"))) {
+                bounds.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>()).put(last, x.getValue());
+            } else if (declaration(key, metrics).isEmpty() && dot > 0 && declaration(key.substring(0, dot), metrics).isPresent()) {
+                // { pas = 0.9, fail = 0.8 }: a bound with a typo, not a measure of its own
+                problems.add(x.getValue().origin(), "report.thresholds." + key, "unknown key '" + last + "'"
+                        + Suggestions.didYouMean(last, List.of("pass", "fail")) + " (valid keys: pass, fail)");
+                bounds.computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>());
             } else {
                 bounds.computeIfAbsent(key, k -> new LinkedHashMap<>()).put("", x.getValue());
             }
         }
         for (Map.Entry<String, Map<String, ConfigValue>> b : bounds.entrySet()) {
             String path = "report.thresholds." + b.getKey();
+            if (b.getValue().isEmpty()) {
+                continue; // only a mistyped bound, reported above
+            }
             ConfigValue any = b.getValue().values().iterator().next();
             Optional<Measure> measure = declaration(b.getKey(), metrics);
             if (measure.isEmpty()) {

@@ -217,4 +217,17 @@ class TestExperimentLoader {
         assertTrue(errors.contains("bad.conf:8: report.thresholds.mean-gap.gap: pass 0.3 must be at least as good as fail 0.1 (lower is better)"),
                 errors.toString());
     }
+
+    @Test
+    void aMistypedBoundIsOneErrorWithTheValidKeys() throws IOException {
+        Path f = write("typo.conf", """
+                dataset { type = toy }
+                model { type = bootstrap }
+                metrics = [mean-gap]
+                report.thresholds { mean-gap.gap = { pas = 0.1, fail = 0.3 } }
+                """);
+        List<String> errors = errors(f);
+        assertEquals(List.of("typo.conf:4: report.thresholds.mean-gap.gap.pas: unknown key 'pas'; did you mean 'pass'? (valid keys: pass, fail)",
+                "typo.conf:4: report.thresholds.mean-gap.gap: give both pass and fail, e.g. { pass = 0.6, fail = 0.75 }, or one number"), errors);
+    }
 }
