@@ -18,13 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * SIGTERM still works.
  */
 final class Signals implements AutoCloseable {
-    private final AtomicBoolean cancelled;
     private final AtomicInteger exitCode = new AtomicInteger();
     private final Object previousInt;
     private final Object previousTerm;
 
     private Signals(AtomicBoolean cancelled, PrintStream err, String message) {
-        this.cancelled = cancelled;
         java.util.function.BiConsumer<String, Integer> onSignal = (name, number) -> {
             int code = 128 + number;
             if (exitCode.compareAndSet(0, code)) {

@@ -431,7 +431,7 @@ public final class Comparison {
         return false;
     }
 
-    /** Provenance that differs among one setting's runs: the dataset digest, versions, declarations. */
+    /** Provenance that differs among one setting's runs: the dataset digest, genlab and plugin versions. */
     private static Set<String> differingProvenance(List<Trial> runs) {
         Set<String> keys = new TreeSet<>();
         Set<String> tagKeys = new TreeSet<>(PROVENANCE_TAGS);
@@ -443,18 +443,7 @@ public final class Comparison {
                 keys.add(k.equals("genlab.dataset.sha256") ? "the dataset's content (genlab.dataset.sha256)" : k);
             }
         }
-        Set<String> paramKeys = new TreeSet<>();
-        runs.forEach(t -> paramKeys.addAll(t.params().keySet()));
-        for (String k : paramKeys) {
-            if (IGNORED_PARAMS.contains(k) || IGNORED_PREFIXES.stream().anyMatch(k::startsWith)) {
-                continue;
-            }
-            Set<String> values = new HashSet<>();
-            runs.forEach(t -> values.add(t.params().getOrDefault(k, UNSET)));
-            if (values.size() > 1) {
-                keys.add(k);
-            }
-        }
+        // params need no check here: a setting groups runs by every param that is not ignored
         return keys;
     }
 

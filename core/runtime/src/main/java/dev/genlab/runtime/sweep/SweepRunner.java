@@ -118,10 +118,9 @@ public final class SweepRunner {
         parent.tags(Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
                 "genlab.sweep.not_run", Integer.toString(notRun.get())));
         Comparison comparison = SweepAggregation.record(parent, trials);
-        if (comparison != null) {
-            Map<String, String> card = Map.of(dev.genlab.runtime.run.Runner.SCORECARD_TAG,
-                    dev.genlab.runtime.report.ScoreCard.ofSweep(comparison).markdown(true));
-            mirror(mirrors, t -> t.tags(card));
+        String card = comparison == null ? null : store.find(info.id()).orElseThrow().tags().get(dev.genlab.runtime.run.Runner.SCORECARD_TAG);
+        if (card != null) {
+            mirror(mirrors, t -> t.tags(Map.of(dev.genlab.runtime.run.Runner.SCORECARD_TAG, card)));
         }
         String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
         long end = System.currentTimeMillis();

@@ -108,8 +108,7 @@ public final class Secrets {
                 out = out.replace(secret, REDACTED);
             }
         }
-        Matcher m = USER_INFO.matcher(out);
-        return m.find() ? m.replaceAll(Matcher.quoteReplacement("") + "$1" + Matcher.quoteReplacement(REDACTED) + "@") : out;
+        return USER_INFO.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(REDACTED) + "@");
     }
 
     /** The value of a key: {@value #REDACTED} for a secret-named key, else {@link #redact(String)}. */

@@ -44,6 +44,8 @@ public final class MlflowHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String API = "/api/2.0/mlflow/";
+    /** The user-info of an http(s) URI: group 1 the scheme, group 2 {@code user:password}. */
+    private static final java.util.regex.Pattern HTTP_USER_INFO = java.util.regex.Pattern.compile("^(?i)(https?://)([^/?#@]*)@");
     private static final String ARTIFACTS = "/api/2.0/mlflow-artifacts/artifacts/";
 
     private final URI server;
@@ -61,8 +63,8 @@ public final class MlflowHttp {
      * are set) and goes no further: the URI kept, logged and recorded in mlflow.json has none.
      */
     public static MlflowHttp connect(String uri, Settings settings) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?i)\\s*https?://([^/?#@]*)@").matcher(uri);
-        return new MlflowHttp(normalize(uri), settings, m.find() ? m.group(1) : null);
+        java.util.regex.Matcher m = HTTP_USER_INFO.matcher(uri.strip());
+        return new MlflowHttp(normalize(uri), settings, m.find() ? m.group(2) : null);
     }
 
     private MlflowHttp(URI server, Settings settings, String userInfo) {
@@ -90,7 +92,7 @@ public final class MlflowHttp {
 
     /** The server URI without a trailing slash or user-info; rejects what is not an http(s) tracking server. */
     public static URI normalize(String uri) {
-        String u = uri.strip().replaceFirst("^(?i)(https?://)[^/?#@]*@", "$1");
+        String u = HTTP_USER_INFO.matcher(uri.strip()).replaceFirst("$1");
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
