@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deepimage;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -162,7 +163,7 @@ public final class DcganModel extends DeepImageModel {
                         NDArray dReal = discriminate(real, oneHot);
                         NDArray dFake = discriminate(fake, oneHot);
                         NDArray loss = hinge
-                                ? Activation.relu(dReal.neg().add(1f)).mean().add(Activation.relu(dFake.add(1f)).mean())
+                                ? Activation.relu(Scalars.add(dReal.neg(), 1)).mean().add(Activation.relu(Scalars.add(dFake, 1)).mean())
                                 : Activation.softPlus(dReal.neg()).mean().add(Activation.softPlus(dFake).mean());
                         collector.backward(loss);
                         dSum += loss.getFloat();

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deepimage;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -281,7 +282,7 @@ public final class ImageDdpmModel extends DeepImageModel {
             List<NDArray> averaged = average.trainable();
             for (int i = 0; i < weights.size(); i++) {
                 NDArray difference = ParameterSet.local(averaged.get(i), m).stopGradient();
-                difference.subi(weights.get(i)).muli(1 - keep);
+                Scalars.muli(difference.subi(weights.get(i)), 1 - keep);
                 averaged.get(i).subi(difference);
             }
         }
@@ -336,13 +337,13 @@ public final class ImageDdpmModel extends DeepImageModel {
                             double alphaBar = alphaBars[t];
                             double previous = t == 0 ? 1 : alphaBars[t - 1];
                             double beta = betas[t];
-                            NDArray x0 = x.sub(eps.mul((float) Math.sqrt(1 - alphaBar))).div((float) Math.sqrt(alphaBar)).clip(-1f, 1f);
+                            NDArray x0 = Scalars.div(x.sub(Scalars.mul(eps, Math.sqrt(1 - alphaBar))), Math.sqrt(alphaBar)).clip(-1f, 1f);
                             double c0 = beta * Math.sqrt(previous) / (1 - alphaBar);
                             double ct = (1 - previous) * Math.sqrt(1 - beta) / (1 - alphaBar);
-                            NDArray mean = x0.mul((float) c0).add(x.mul((float) ct));
+                            NDArray mean = Scalars.mul(x0, c0).add(Scalars.mul(x, ct));
                             if (t > 0) {
                                 double variance = beta * (1 - previous) / (1 - alphaBar);
-                                mean = mean.add(s.create(Gaussians.fill(noise, rows * pixels), shape).mul((float) Math.sqrt(variance)));
+                                mean = mean.add(Scalars.mul(s.create(Gaussians.fill(noise, rows * pixels), shape), Math.sqrt(variance)));
                             }
                             mean.attach(m);
                             x = mean;

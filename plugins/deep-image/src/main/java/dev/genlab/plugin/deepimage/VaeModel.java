@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deepimage;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -158,19 +159,19 @@ public final class VaeModel extends DeepImageModel {
                         NDArray h = encoder.forward(input);
                         NDArray mean = mu.forward(h);
                         NDArray logvar = logVar.forward(h);
-                        NDArray z = eps.mul(logvar.mul(0.5f).exp()).add(mean);
+                        NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
                         NDArray out = decoder.forward(oneHot == null ? z : z.concat(oneHot, 1));
                         NDArray reconstruction;
                         if (bernoulli) {
-                            NDArray target = x.add(1f).div(2f);
-                            reconstruction = Activation.softPlus(out).sub(out.mul(target)).sum().div((float) batch);
+                            NDArray target = Scalars.div(Scalars.add(x, 1), 2);
+                            reconstruction = Scalars.div(Activation.softPlus(out).sub(out.mul(target)).sum(), batch);
                         } else {
                             NDArray logSigma = ParameterSet.local(decoder.logSigma, m);
-                            reconstruction = x.sub(out.tanh()).square().div(logSigma.mul(2f).exp().mul(2f)).sum().div((float) batch)
-                                    .add(logSigma.sum().mul((float) pixels));
+                            reconstruction = Scalars.div(x.sub(out.tanh()).square().div(Scalars.mul(Scalars.mul(logSigma, 2).exp(), 2)).sum(), batch)
+                                    .add(Scalars.mul(logSigma.sum(), pixels));
                         }
-                        NDArray kl = logvar.add(1f).sub(mean.square()).sub(logvar.exp()).sum().mul(-0.5f).div((float) batch);
-                        NDArray loss = reconstruction.add(kl.mul((float) config.klWeight()));
+                        NDArray kl = Scalars.div(Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5), batch);
+                        NDArray loss = reconstruction.add(Scalars.mul(kl, config.klWeight()));
                         collector.backward(loss);
                         totalSum += loss.getFloat();
                         recSum += reconstruction.getFloat();
@@ -229,7 +230,7 @@ public final class VaeModel extends DeepImageModel {
                         z = z.concat(ImageBatches.oneHot(m, labels, from, rows, codec.classes()), 1);
                     }
                     NDArray raw = decoder.forward(z);
-                    NDArray images = reconstruction == VaeReconstruction.BERNOULLI ? Activation.sigmoid(raw).mul(2f).sub(1f) : raw.tanh();
+                    NDArray images = reconstruction == VaeReconstruction.BERNOULLI ? Scalars.sub(Scalars.mul(Activation.sigmoid(raw), 2), 1) : raw.tanh();
                     System.arraycopy(images.toFloatArray(), 0, out, from * codec.pixels(), rows * codec.pixels());
                 }
             }

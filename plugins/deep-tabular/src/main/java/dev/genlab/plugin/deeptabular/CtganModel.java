@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -223,7 +224,7 @@ public final class CtganModel extends DeepTabularModel {
                 logs.add(raw.get(":, " + s.start() + ":" + s.end()).logSoftmax(-1));
             }
             NDArray all = logs.size() == 1 ? logs.get(0) : NDArrays.concat(logs, 1);
-            return all.mul(cond).sum().neg().div((float) batch);
+            return Scalars.div(all.mul(cond).sum().neg(), batch);
         }
 
         private NDArray packed(NDArray x, int pac) {

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -244,10 +245,10 @@ public final class DdpmModel extends DeepTabularModel {
                             double previous = t == 0 ? 1 : alphaBars[t - 1];
                             double alpha = alphaBar / previous;
                             double beta = 1 - alpha;
-                            NDArray mean = x.sub(eps.mul((float) (beta / Math.sqrt(1 - alphaBar)))).div((float) Math.sqrt(alpha));
+                            NDArray mean = Scalars.div(x.sub(Scalars.mul(eps, beta / Math.sqrt(1 - alphaBar))), Math.sqrt(alpha));
                             if (t > 0) {
                                 double variance = beta * (1 - previous) / (1 - alphaBar);
-                                mean = mean.add(s.randomNormal(x.getShape()).mul((float) Math.sqrt(variance)));
+                                mean = mean.add(Scalars.mul(s.randomNormal(x.getShape()), Math.sqrt(variance)));
                             }
                             mean.attach(m);
                             x = mean;

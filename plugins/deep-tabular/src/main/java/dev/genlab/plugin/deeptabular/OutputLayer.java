@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -55,7 +56,7 @@ final class OutputLayer {
                 case SOFTMAX -> {
                     if (gumbelTau > 0) {
                         NDArray u = slice.getManager().randomUniform(1e-10f, 1f, slice.getShape());
-                        yield slice.add(gumbelNoise(u)).div((float) gumbelTau).softmax(-1);
+                        yield Scalars.div(slice.add(gumbelNoise(u)), gumbelTau).softmax(-1);
                     }
                     yield slice.softmax(-1);
                 }

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -168,11 +169,11 @@ public final class TvaeModel extends DeepTabularModel {
                         NDArray h = Activation.relu(encoder.forward(x));
                         NDArray mean = mu.forward(h);
                         NDArray logvar = logVar.forward(h);
-                        NDArray z = eps.mul(logvar.mul(0.5f).exp()).add(mean);
+                        NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
                         NDArray rec = decoder.mlp.forward(z);
                         NDArray sigma = ParameterSet.local(decoder.sigma, m);
-                        NDArray values = x.sub(rec.tanh()).square().div(sigma.square().mul(2f)).mul(valueMask).sum()
-                                .add(sigma.log().mul(valueMask).sum().mul((float) batch));
+                        NDArray values = x.sub(rec.tanh()).square().div(Scalars.mul(sigma.square(), 2)).mul(valueMask).sum()
+                                .add(Scalars.mul(sigma.log().mul(valueMask).sum(), batch));
                         NDArray crossEntropy = null;
                         for (Span s : spans) {
                             if (s.activation() == Span.Activation.SOFTMAX) {
@@ -182,8 +183,8 @@ public final class TvaeModel extends DeepTabularModel {
                             }
                         }
                         NDArray reconstruction = crossEntropy == null ? values : values.add(crossEntropy);
-                        reconstruction = reconstruction.mul((float) config.lossFactor()).div((float) batch);
-                        NDArray kl = logvar.add(1f).sub(mean.square()).sub(logvar.exp()).sum().mul(-0.5f).div((float) batch);
+                        reconstruction = Scalars.div(Scalars.mul(reconstruction, config.lossFactor()), batch);
+                        NDArray kl = Scalars.div(Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5), batch);
                         NDArray loss = reconstruction.add(kl);
                         collector.backward(loss);
                         totalSum += loss.getFloat();

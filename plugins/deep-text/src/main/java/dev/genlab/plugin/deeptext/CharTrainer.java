@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptext;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -75,7 +76,7 @@ abstract class CharTrainer implements EpochTrainer {
 
     /** Cross-entropy of {@code logits (B, T, V)} against {@code targets (B, T, 1)}, averaged where {@code mask (B, T)} is 1. */
     static NDArray crossEntropy(NDArray logits, NDArray targets, NDArray mask, double count) {
-        return logits.logSoftmax(-1).gather(targets, -1).squeeze(-1).mul(mask).sum().neg().div((float) count);
+        return Scalars.div(logits.logSoftmax(-1).gather(targets, -1).squeeze(-1).mul(mask).sum().neg(), count);
     }
 
     /** Back-propagates the loss, clips the gradients and takes an Adam step; returns the loss. */

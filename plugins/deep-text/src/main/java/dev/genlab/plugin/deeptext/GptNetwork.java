@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptext;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -125,7 +126,7 @@ final class GptNetwork implements CharNetwork {
                 cache.keys[l] = k;
                 cache.values[l] = v;
             }
-            NDArray attention = dropout(q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(attentionMask).softmax(-1), training);
+            NDArray attention = dropout(Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), scale).add(attentionMask).softmax(-1), training);
             NDArray y = attention.matMul(v).transpose(0, 2, 1, 3).reshape(rows, length, width);
             x = x.add(dropout(b.projection().forward(y), training));
             NDArray h = b.expand().forward(b.mlpNorm().forward(x));

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptext;
 
+import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -29,7 +30,7 @@ final class GradientClipping {
         if (maxNorm > 0 && norm > maxNorm) {
             float scale = (float) (maxNorm / (norm + 1e-6));
             for (NDArray g : gradients) {
-                g.muli(scale);
+                Scalars.muli(g, scale);
             }
         }
         return norm;

@@ -46,10 +46,10 @@ public final class Critic {
             NDArray h = layer.forward(a);
             // LeakyReLU as h * s with s = 1 where h > 0 and slope elsewhere; s (times the dropout mask) is also the
             // layer's local derivative.
-            NDArray s = h.gt(0).toType(DataType.FLOAT32, false).mul(1 - slope).add(slope);
+            NDArray s = Scalars.add(Scalars.mul(h.gt(0).toType(DataType.FLOAT32, false), 1 - slope), slope);
             if (training && dropout > 0) {
                 NDArray keep = h.getManager().randomUniform(0, 1, h.getShape()).gte(dropout).toType(DataType.FLOAT32, false);
-                s = s.mul(keep.mul(1 / (1 - dropout)));
+                s = s.mul(Scalars.mul(keep, 1 / (1 - dropout)));
             }
             a = h.mul(s);
             if (withGradient) {
@@ -74,9 +74,9 @@ public final class Critic {
      * with {@code u} of shape (batch, 1).
      */
     public NDArray gradientPenalty(NDArray real, NDArray fake, NDArray u, double lambda, boolean training) {
-        NDArray mixed = real.mul(u).add(fake.mul(u.neg().add(1f)));
+        NDArray mixed = real.mul(u).add(fake.mul(Scalars.add(u.neg(), 1)));
         NDArray grad = forwardWithInputGradient(mixed, training)[1];
-        NDArray norm = grad.square().sum(new int[] {1}).add(1e-12f).sqrt();
-        return norm.sub(1f).square().mean().mul((float) lambda);
+        NDArray norm = Scalars.add(grad.square().sum(new int[] {1}), 1e-12).sqrt();
+        return Scalars.mul(Scalars.sub(norm, 1).square().mean(), lambda);
     }
 }

@@ -34,7 +34,7 @@ public final class GroupNorm {
         NDArray grouped = x.reshape(shape.get(0), groups, -1);
         NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
         NDArray variance = centred.square().mean(new int[] {2}, true);
-        NDArray normalised = centred.div(variance.add(EPS).sqrt()).reshape(shape);
+        NDArray normalised = centred.div(Scalars.add(variance, EPS).sqrt()).reshape(shape);
         return normalised.mul(gamma).add(beta);
     }
 
