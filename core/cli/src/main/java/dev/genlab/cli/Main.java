@@ -25,6 +25,12 @@ public final class Main {
             verbose |= a.equals("-v") || a.equals("--verbose");
         }
         configureLogging(verbose);
+        String threads = System.getenv("GENLAB_THREADS");
+        if (threads != null && !threads.isBlank() && !threads.trim().matches("[1-9][0-9]{0,3}")) {
+            System.err.println("error: environment variable GENLAB_THREADS: '" + threads
+                    + "' is not a number of threads (a whole number >= 1; unset it for the default: the cores free at start)");
+            return USER_ERROR;
+        }
         CommandLine cli = new CommandLine(new GenlabCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

@@ -95,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
-                    : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled);
+                    : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled, plan.parallelism());
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);

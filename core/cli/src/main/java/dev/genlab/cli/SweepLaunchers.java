@@ -28,9 +28,14 @@ final class SweepLaunchers {
     /**
      * Each trial is {@code genlab run FILE --set <trial values> --trial-of PARENT} in a new JVM with this JVM's
      * classpath; its output goes to {@code <parent run>/trials/<n>.log}. Ctrl-C stops the children, whose own
-     * shutdown hooks mark their runs KILLED.
+     * shutdown hooks mark their runs KILLED. Unless {@code GENLAB_THREADS} is set, each child gets an equal share of
+     * the cores ({@code cores / parallel}, at least 1) for its PyTorch threads, so parallel trials never
+     * oversubscribe the machine (spinning OpenMP threads on an oversubscribed core made an epoch several times slower).
      */
-    static TrialLauncher processes(Path file, List<String> overrides, List<Path> pluginDirs, LocalRunStore store, AtomicBoolean cancelled) {
+    static TrialLauncher processes(Path file, List<String> overrides, List<Path> pluginDirs, LocalRunStore store, AtomicBoolean cancelled,
+            int parallel) {
+        String threads = System.getenv("GENLAB_THREADS") != null ? System.getenv("GENLAB_THREADS")
+                : Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel)));
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return (trial, runName, parentId) -> {
             List<String> command = new ArrayList<>(List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
@@ -52,6 +57,8 @@ final class SweepLaunchers {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DJL_OFFLINE", "true");
             pb.environment().put("OPT_OUT_TRACKING", "true");
+            pb.environment().put("GENLAB_THREADS", threads);
+            pb.environment().putIfAbsent("MKL_CBWR", "AUTO,STRICT");
             Process process = pb.start();
             while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
                 if (cancelled.get()) {

@@ -14,8 +14,14 @@ import dev.genlab.spi.PluginConfigException;
 public final class DjlEngine {
     public static final String ENGINE_NAME = "PyTorch";
 
+    /** Environment variable (or system property {@code genlab.threads}) that overrides the thread policy. */
+    public static final String THREADS_VARIABLE = "GENLAB_THREADS";
+    static final String INTRA_OP = "ai.djl.pytorch.num_threads";
+    static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
+
     static {
         offline();
+        threads();
     }
 
     private DjlEngine() {
@@ -29,6 +35,41 @@ public final class DjlEngine {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("OPT_OUT_TRACKING", "true");
         setIfAbsent("DJL_OFFLINE", "true");
+    }
+
+    /**
+     * The thread policy, applied before the engine loads (PyTorch fixes its thread counts at start): unless the user
+     * chose ({@code GENLAB_THREADS=N}, {@code -Dgenlab.threads=N} or DJL's own {@code -Dai.djl.pytorch.num_threads}),
+     * intra-op threads = the cores idle right now ({@link FreeCores}, measured over 100 ms from {@code /proc/stat}),
+     * at least 1; one inter-op thread. Sized to the free cores, an OpenMP team does not start with more threads than
+     * there are cores to run them, which is what made a 2-thread epoch 3-10x slower beside one busy process (OpenMP's
+     * threads spin while they wait for each other). Returns the intra-op thread count in force.
+     */
+    public static int threads() {
+        String chosen = firstNonBlank(System.getProperty("genlab.threads"), System.getenv(THREADS_VARIABLE));
+        if (chosen != null) {
+            int n;
+            try {
+                n = Integer.parseInt(chosen.trim());
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 1) {
+                // the genlab command refuses this before anything loads (exit 2); embedded, warn and go on
+                n = FreeCores.measure();
+                System.err.println("warning: " + THREADS_VARIABLE + " must be a whole number of threads >= 1, not '" + chosen
+                        + "'; using the " + n + " free core(s)");
+            }
+            System.setProperty(INTRA_OP, Integer.toString(n));
+        } else if (System.getProperty(INTRA_OP) == null && System.getenv(INTRA_OP) == null) {
+            System.setProperty(INTRA_OP, Integer.toString(FreeCores.measure()));
+        }
+        setIfAbsent(INTER_OP, "1");
+        return Integer.parseInt(System.getProperty(INTRA_OP, System.getenv(INTRA_OP)).trim());
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
     }
 
     private static void setIfAbsent(String key, String value) {
