@@ -28,11 +28,14 @@ import java.util.SplittableRandom;
  * --MODEL "hocon settings"       e.g. --ctgan "epochs = 10" (defaults: the plugin's reference.conf)
  * --epochs N                     shorthand: epochs = N for every model
  * --rows N                       train on the first N rows only
- * --threads N                    PyTorch intra-op threads (default 2)
+ * --threads N|auto               PyTorch intra-op threads (default auto: genlab's thread policy, DjlEngine.threads)
  * --seed N                       run seed (default 1)
  * --no-utility                   skip the classifier
- * --data DIR                     folder with adult-train.csv.gz and adult-test.csv.gz
+ * --data DIR                     folder with adult-train.csv.gz and adult-test.csv.gz (default: the copy bundled in
+ *                                genlab-plugin-tabular-datasets, read from the class path)
  * </pre>
+ * After each model it also prints one machine-readable line {@code BENCH {json}} (epoch-loop seconds, fit seconds,
+ * sampling seconds, rows), which {@code plugins/deep-tabular/bench/side-by-side.py} reads.
  */
 public final class DeepTabularBench {
     private DeepTabularBench() {
@@ -43,10 +46,10 @@ public final class DeepTabularBench {
         List<String> models = new ArrayList<>(List.of("gan", "ctgan", "tvae", "ddpm"));
         String epochs = null;
         int rows = Integer.MAX_VALUE;
-        String threads = "2";
+        String threads = "auto";
         long seed = 1;
         boolean utility = true;
-        Path data = Path.of("/work/shared/datasets/adult");
+        Path data = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--models" -> models = List.of(args[++i].split(","));
@@ -65,8 +68,13 @@ public final class DeepTabularBench {
                 }
             }
         }
-        System.setProperty("ai.djl.pytorch.num_threads", threads);
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        if (!threads.equals("auto")) {
+            System.setProperty("genlab.threads", threads);
+        }
+        threads = Integer.toString(DjlEngine.threads());
+        if (data == null) {
+            data = bundledAdult();
+        }
         Table[] adult = AdultCsv.load(data.resolve("adult-train.csv.gz"), data.resolve("adult-test.csv.gz"));
         Table train = adult[0].rowCount() > rows ? adult[0].head(rows) : adult[0];
         Table test = adult[1];
@@ -86,7 +94,7 @@ public final class DeepTabularBench {
             GenerativeModel generative = PluginHarness.create(PluginHarness.descriptor(PluginKind.MODEL, model), hocon, GenerativeModel.class);
             Record config = PluginHarness.config(PluginHarness.descriptor(PluginKind.MODEL, model), hocon);
             int modelEpochs = (Integer) config.getClass().getMethod("epochs").invoke(config);
-            TrainingContext context = new PrintingContext(TestContexts.training(seed, Files.createDirectories(work.resolve(model))));
+            PrintingContext context = new PrintingContext(TestContexts.training(seed, Files.createDirectories(work.resolve(model))));
             long t0 = System.nanoTime();
             FittedModel fitted = generative.fit(train, context);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
@@ -101,7 +109,24 @@ public final class DeepTabularBench {
             System.out.printf(Locale.ROOT, "%-6s %7d %9.1f %9.3f %10.0f %13.0f %s  %s (load %s)%n", model, modelEpochs, fitSeconds,
                     modelEpochs / fitSeconds, (double) train.rowCount() * modelEpochs / fitSeconds,
                     train.rowCount() / sampleSeconds, scores, hocon.replace('\n', ' ').trim(), load());
+            System.out.printf(Locale.ROOT, "BENCH {\"model\": \"%s\", \"threads\": %s, \"epochs\": %d, \"epoch_seconds\": %.4f, "
+                    + "\"fit_seconds\": %.4f, \"sample_rows\": %d, \"sample_seconds\": %.4f, \"train_rows\": %d}%n", model, threads,
+                    modelEpochs, context.epochSeconds(), fitSeconds, train.rowCount(), sampleSeconds, train.rowCount());
         }
+    }
+
+    /** Adult as bundled in genlab-plugin-tabular-datasets (a test dependency), copied out of the class path. */
+    private static Path bundledAdult() throws java.io.IOException {
+        Path dir = Files.createTempDirectory("genlab-bench-adult");
+        for (String name : List.of("adult-train.csv.gz", "adult-test.csv.gz")) {
+            try (var in = DeepTabularBench.class.getResourceAsStream("/dev/genlab/plugin/datasets/adult/" + name)) {
+                if (in == null) {
+                    throw new java.io.FileNotFoundException("dev/genlab/plugin/datasets/adult/" + name + " is not on the class path");
+                }
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        return dir;
     }
 
     /** The 1-minute load average, since other work on the machine changes every timing here. */
@@ -116,6 +141,13 @@ public final class DeepTabularBench {
     /** Prints the progress status to stderr about every 10% of the epochs. */
     private static final class PrintingContext implements TrainingContext {
         private final TestContexts.RecordingContext delegate;
+        private long epochLoopStart;
+        private long lastEpochEnd;
+
+        /** Seconds from the start of the epoch loop (its progress bar) to the end of the last epoch. */
+        double epochSeconds() {
+            return (lastEpochEnd - epochLoopStart) / 1e9;
+        }
 
         PrintingContext(TestContexts.RecordingContext delegate) {
             this.delegate = delegate;
@@ -154,6 +186,10 @@ public final class DeepTabularBench {
         @Override
         public Progress progress(String task, long total, String unit) {
             long start = System.nanoTime();
+            boolean epochs = unit.equals("epoch");
+            if (epochs) {
+                epochLoopStart = start;
+            }
             return new Progress() {
                 long done;
                 String status = "";
@@ -161,6 +197,9 @@ public final class DeepTabularBench {
                 @Override
                 public void advance(long units) {
                     done += units;
+                    if (epochs) {
+                        lastEpochEnd = System.nanoTime();
+                    }
                     if (total >= 10 && done % Math.max(1, total / 10) == 0 || done == total) {
                         System.err.printf(Locale.ROOT, "  %s: %d/%d %s, %.1f s, %s%n", task, done, total, unit, (System.nanoTime() - start) / 1e9, status);
                     }
