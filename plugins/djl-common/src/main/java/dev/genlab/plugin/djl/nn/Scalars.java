@@ -2,6 +2,7 @@ package dev.genlab.plugin.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.function.BinaryOperator;
 
 /**
  * Array-with-number arithmetic that is safe under autograd. Use these instead of DJL's {@code NDArray.mul(Number)},
@@ -28,33 +29,29 @@ public final class Scalars {
     }
 
     public static NDArray mul(NDArray x, double value) {
-        try (NDArray s = scalar(x, value)) {
-            return x.mul(s);
-        }
+        return with(x, value, NDArray::mul);
     }
 
     public static NDArray div(NDArray x, double value) {
-        try (NDArray s = scalar(x, value)) {
-            return x.div(s);
-        }
+        return with(x, value, NDArray::div);
     }
 
     public static NDArray add(NDArray x, double value) {
-        try (NDArray s = scalar(x, value)) {
-            return x.add(s);
-        }
+        return with(x, value, NDArray::add);
     }
 
     public static NDArray sub(NDArray x, double value) {
-        try (NDArray s = scalar(x, value)) {
-            return x.sub(s);
-        }
+        return with(x, value, NDArray::sub);
     }
 
     /** {@code x} times {@code value} in place (no gradient is recorded through in-place updates here). */
     public static NDArray muli(NDArray x, double value) {
+        return with(x, value, NDArray::muli);
+    }
+
+    private static NDArray with(NDArray x, double value, BinaryOperator<NDArray> op) {
         try (NDArray s = scalar(x, value)) {
-            return x.muli(s);
+            return op.apply(x, s);
         }
     }
 }
