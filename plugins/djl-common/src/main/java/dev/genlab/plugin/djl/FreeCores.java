@@ -20,8 +20,8 @@ public final class FreeCores {
         try {
             long[] a = idleAndTotal(Files.readString(Path.of("/proc/stat")));
             Thread.sleep(WINDOW_MILLIS);
-            long[] b = idleAndTotal(Files.readString(Path.of("/proc/stat")));
-            return fromSamples(a, b, cores, onlineCpus());
+            String later = Files.readString(Path.of("/proc/stat"));
+            return fromSamples(a, idleAndTotal(later), cores, onlineCpus(later));
         } catch (IOException | RuntimeException e) {
             return cores;
         } catch (InterruptedException e) {
@@ -56,11 +56,8 @@ public final class FreeCores {
         return new long[] {idle, total};
     }
 
-    private static int onlineCpus() {
-        try {
-            return (int) Files.readString(Path.of("/proc/stat")).lines().filter(l -> l.matches("cpu\\d+ .*")).count();
-        } catch (IOException e) {
-            return Runtime.getRuntime().availableProcessors();
-        }
+    /** The per-CPU ({@code cpuN}) lines of a {@code /proc/stat} sample. */
+    static int onlineCpus(String procStat) {
+        return (int) procStat.lines().filter(l -> l.matches("cpu\\d+ .*")).count();
     }
 }

@@ -12,6 +12,7 @@ class TestFreeCores {
     void readsIdlePlusIowaitAndTheTotalOfTheCpuLine() {
         String stat = "cpu  100 5 50 800 20 3 2 0 0 0\ncpu0 50 2 25 400 10 1 1 0 0 0\ncpu1 50 3 25 400 10 2 1 0 0 0\nintr 1\n";
         assertArrayEquals(new long[] {820, 980}, FreeCores.idleAndTotal(stat));
+        assertEquals(2, FreeCores.onlineCpus(stat));
     }
 
     @Test
