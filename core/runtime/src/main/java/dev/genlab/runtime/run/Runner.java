@@ -84,6 +84,8 @@ public final class Runner {
         RunInfo info = new RunInfo(LocalRunStore.newRunId(name, start), runName == null ? name : runName, name, parentId, start);
         RunWriter writer = store.create(info);
         Trackers trackers = new Trackers(writer, mirrors);
+        // a mirror waiting on a slow or hung server gives up when the run is cancelled, so a signal ends it at once
+        mirrors.forEach(m -> m.cancelWhen(cancelled::get));
         trackers.startedMirrors(info);
         Map<String, Double> results = new LinkedHashMap<>();
         Map<String, String> headlines = new LinkedHashMap<>();
@@ -93,6 +95,7 @@ public final class Runner {
         // one decision of what is secret for everything this run writes: params, config.conf, errors
         Secrets secrets = Secrets.of(prepared.experiment().resolved(), System.getenv());
         try {
+            cancelledCheck(cancelled);
             if (!prepared.degenerate().isEmpty()) {
                 // recorded before anything trains, so a run that dies later is still marked
                 writer.runField("degenerate", prepared.degenerate());
@@ -204,7 +207,15 @@ public final class Runner {
             trackers.tags(timingTags(seconds));
             String error = metricErrors.isEmpty() ? null : secrets.redact(String.join("; ", metricErrors));
             RunStatus status = error == null ? RunStatus.FINISHED : RunStatus.FAILED;
+            cancelledCheck(cancelled);
+            listener.phase("writing the report");
             HtmlReport.capture(writer.directory(), status).forEach(trackers::artifact);
+            if (cancelled.get()) {
+                // a signal during the report or its upload ends the run KILLED, as at any other moment; a KILLED run
+                // has no report (the one just written says FINISHED); 'genlab report <run>' builds one from what is kept
+                AtomicFiles.deleteTree(writer.artifactsDirectory().resolve(HtmlReport.DIRECTORY));
+                throw new CancellationException("cancelled by the user");
+            }
             if (error != null) {
                 writeError(writer, trackers, error);
             }

@@ -53,6 +53,7 @@ public final class SweepRunner {
         RunInfo info = new RunInfo(LocalRunStore.newRunId(name + "-sweep", start), name + " (sweep)", name, null, start);
         RunWriter parent = store.create(info);
         List<RunTracker> mirrors = new ArrayList<>(parentMirrors);
+        mirrors.forEach(m -> m.cancelWhen(cancelled::get));
         mirror(mirrors, t -> t.started(info));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("sweep.axes", String.join(", ", plan.axes()));

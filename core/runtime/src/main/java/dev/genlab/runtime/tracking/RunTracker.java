@@ -22,6 +22,14 @@ public interface RunTracker {
     /** A file that is now part of the run, at {@code path} relative to its artifact root. */
     void artifact(String path, Path file);
 
+    /**
+     * Called once, before {@link #started}: {@code cancelled} turns true when the user cancels the run (a signal, read
+     * from another thread). A tracker that may wait on something slow (a server) gives the wait up then, so the run
+     * can end KILLED at once; the {@link #ended} call that follows still comes.
+     */
+    default void cancelWhen(java.util.function.BooleanSupplier cancelled) {
+    }
+
     /** The run ended. {@code error} is null unless it failed. */
     void ended(RunStatus status, String error, long endTimeMillis);
 }

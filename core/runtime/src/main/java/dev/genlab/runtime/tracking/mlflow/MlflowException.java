@@ -9,11 +9,26 @@ public final class MlflowException extends RuntimeException {
 
     private final int status;
     private final String errorCode;
+    private final boolean abandoned;
 
     public MlflowException(String message, int status, String errorCode, Throwable cause) {
+        this(message, status, errorCode, cause, false);
+    }
+
+    private MlflowException(String message, int status, String errorCode, Throwable cause, boolean abandoned) {
         super(message, cause);
         this.status = status;
         this.errorCode = errorCode;
+        this.abandoned = abandoned;
+    }
+
+    /** A request genlab gave up itself because the run was cancelled (no fault of the server). */
+    static MlflowException abandoned(String message) {
+        return new MlflowException(message, 0, null, null, true);
+    }
+
+    public boolean isAbandoned() {
+        return abandoned;
     }
 
     public int status() {

@@ -52,6 +52,12 @@ public final class MlflowHttp {
     private final Settings settings;
     private final HttpClient client;
     private final String authorization;
+    /** True once the run is cancelled: from then on requests get one attempt, and {@link #GRACE} in all. */
+    private volatile java.util.function.BooleanSupplier abandon = () -> false;
+    /** When the cancellation was first seen (System.nanoTime), or 0. */
+    private volatile long cancelSeen;
+    /** Set after abandoning: the end of the one short window in which the last words (the KILLED status) may be sent. */
+    private volatile long lastWordsDeadline;
 
     public MlflowHttp(URI server, Settings settings) {
         this(server, settings, server.getRawUserInfo());
@@ -112,6 +118,48 @@ public final class MlflowHttp {
 
     public URI server() {
         return server;
+    }
+
+    /**
+     * Once {@code cancelled} turns true, requests are not retried, and what is in flight or sent later is given up
+     * {@link #GRACE} after the cancellation was seen: a signal must not wait for a slow or hung server (a request
+     * may otherwise take {@link Settings#requestTimeout()} and be retried), while a server that answers still
+     * hears of the run.
+     */
+    public void abandonWhen(java.util.function.BooleanSupplier cancelled) {
+        this.abandon = cancelled;
+    }
+
+    /** How long a cancelled run waits for the server: for what is in flight, and again for {@link #lastWords}. */
+    public static final Duration GRACE = Duration.ofSeconds(5);
+
+    /**
+     * Runs {@code calls} (e.g. the KILLED status of a cancelled run) even when the grace after the cancellation is
+     * over, with one attempt per request and {@link #GRACE} for all of them together.
+     */
+    public void lastWords(Runnable calls) {
+        lastWordsDeadline = System.nanoTime() + GRACE.toNanos();
+        try {
+            calls.run();
+        } finally {
+            lastWordsDeadline = 0;
+        }
+    }
+
+    /** Whether the run was cancelled. */
+    private boolean cancelled() {
+        if (!abandon.getAsBoolean()) {
+            return false;
+        }
+        if (cancelSeen == 0) {
+            cancelSeen = System.nanoTime();
+        }
+        return true;
+    }
+
+    /** Whether requests are given up: the run was cancelled more than {@link #GRACE} ago, and no {@link #lastWords} window is open. */
+    private boolean abandoned() {
+        return lastWordsDeadline == 0 && cancelled() && System.nanoTime() - cancelSeen > GRACE.toNanos();
     }
 
     /** GET {@code /api/2.0/mlflow/<endpoint>?<query>}. */
@@ -189,18 +237,20 @@ public final class MlflowHttp {
 
     /**
      * Sends with bounded retries. {@code idempotent} requests are also retried when the connection broke after
-     * sending; others only when it never opened, so a batch is never applied twice by a retry.
+     * sending; others only when it never opened, so a batch is never applied twice by a retry. Once the run is
+     * cancelled ({@link #abandonWhen}) there is one attempt, given up when the grace is over; in a
+     * {@link #lastWords} window, one attempt within what is left of the window.
      */
     private HttpResponse<byte[]> send(HttpRequest request, boolean idempotent) {
         String what = request.method() + " " + request.uri().getPath();
         long backoff = settings.firstBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
-            boolean last = attempt >= settings.attempts();
+            boolean last = attempt >= settings.attempts() || lastWordsDeadline != 0 || cancelled();
             try {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = await(request, what);
                 int s = response.statusCode();
                 if ((s >= 500 || s == 429) && !last) {
-                    sleep(backoff);
+                    sleep(backoff, what);
                     backoff *= 2;
                     continue;
                 }
@@ -210,8 +260,8 @@ public final class MlflowHttp {
                     throw unreachable(what, e);
                 }
             } catch (HttpTimeoutException e) {
-                throw new MlflowException(what + " to " + server + " timed out after " + request.timeout().map(Duration::toSeconds).orElse(0L) + " s",
-                        0, null, e);
+                long after = lastWordsDeadline != 0 ? GRACE.toSeconds() : request.timeout().map(Duration::toSeconds).orElse(0L);
+                throw new MlflowException(what + " to " + server + " timed out after " + after + " s", 0, null, e);
             } catch (IOException e) {
                 if (last || !idempotent) {
                     throw unreachable(what, e);
@@ -220,9 +270,51 @@ public final class MlflowHttp {
                 Thread.currentThread().interrupt();
                 throw new MlflowException(what + " to " + server + " was interrupted", 0, null, e);
             }
-            sleep(backoff);
+            sleep(backoff, what);
             backoff *= 2;
         }
+    }
+
+    /** How often a request in flight checks whether the run was cancelled. */
+    static final long POLL_MILLIS = 100;
+
+    /** One attempt: the response, or the exception {@code client.send} would have thrown; given up when abandoned. */
+    private HttpResponse<byte[]> await(HttpRequest request, String what) throws IOException, InterruptedException {
+        if (abandoned()) {
+            throw abandonedError(what);
+        }
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            while (true) {
+                try {
+                    return pending.get(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException stillWaiting) {
+                    long deadline = lastWordsDeadline;
+                    if (abandoned()) {
+                        throw abandonedError(what);
+                    }
+                    if (deadline != 0 && System.nanoTime() > deadline) {
+                        throw new HttpTimeoutException("no answer within " + GRACE.toSeconds() + " s");
+                    }
+                }
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        } finally {
+            pending.cancel(true);
+        }
+    }
+
+    private MlflowException abandonedError(String what) {
+        return MlflowException.abandoned(what + " to " + server + " was given up: the run was cancelled and the server did not answer within "
+                + GRACE.toSeconds() + " s");
     }
 
     private MlflowException unreachable(String what, IOException e) {
@@ -263,9 +355,16 @@ public final class MlflowHttp {
                 response.statusCode(), code, null);
     }
 
-    private static void sleep(long millis) {
+    /** Waits before a retry, in steps, giving up when the run is cancelled. */
+    private void sleep(long millis, String what) {
+        long end = System.nanoTime() + millis * 1_000_000;
         try {
-            Thread.sleep(millis);
+            for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+                if (abandoned()) {
+                    throw abandonedError(what);
+                }
+                Thread.sleep(Math.min(left, POLL_MILLIS));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MlflowException("interrupted while waiting to retry", 0, null, e);

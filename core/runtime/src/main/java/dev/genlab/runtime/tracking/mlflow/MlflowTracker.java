@@ -44,6 +44,8 @@ public final class MlflowTracker implements RunTracker {
     private long metricsSeen;
     private long oldestBuffered;
     private boolean disconnected;
+    /** The run was cancelled while a request was waiting on the server: nothing more is sent but its end. */
+    private boolean abandoned;
     private boolean artifactsBroken;
 
     /**
@@ -89,6 +91,11 @@ public final class MlflowTracker implements RunTracker {
 
     public boolean isDisconnected() {
         return disconnected;
+    }
+
+    @Override
+    public void cancelWhen(java.util.function.BooleanSupplier cancelled) {
+        api.http().abandonWhen(cancelled);
     }
 
     @Override
@@ -186,11 +193,25 @@ public final class MlflowTracker implements RunTracker {
 
     @Override
     public void ended(RunStatus status, String error, long endTimeMillis) {
-        flush();
-        attempt(() -> {
-            pusher.pushTags(MlflowRunTags.atEnd(info.name(), genlabTags, status, error));
-            pusher.pushStatus(status, endTimeMillis);
-        });
+        Runnable end = () -> {
+            flush();
+            attempt(() -> {
+                pusher.pushTags(MlflowRunTags.atEnd(info.name(), genlabTags, status, error));
+                pusher.pushStatus(status, endTimeMillis);
+            });
+        };
+        if (status != RunStatus.KILLED) {
+            end.run();
+            return;
+        }
+        // a cancelled run: the server gets one short chance to record KILLED, even after a request was given up
+        if (abandoned && pusher != null && pusher.runId() != null) {
+            disconnected = false;
+        }
+        api.http().lastWords(end);
+        if (disconnected && pusher != null && pusher.runId() != null && !RunStatus.KILLED.name().equals(pusher.server().statusPushed)) {
+            log.warn("MLflow did not record within {} s that run {} was KILLED; 'genlab sync' pushes it", MlflowHttp.GRACE.toSeconds(), info.id());
+        }
     }
 
     /**
@@ -227,8 +248,21 @@ public final class MlflowTracker implements RunTracker {
     }
 
     private void disconnect(RuntimeException e) {
+        boolean wasConnected = !disconnected;
         disconnected = true;
         buffer.clear();
+        if (e instanceof MlflowException m && m.isAbandoned()) {
+            abandoned = true;
+            if (wasConnected) {
+                log.warn("MLflow: uploads of run {} stopped on cancel ({}); 'genlab sync' pushes the rest from {}", info == null ? "" : info.id(),
+                        e.getMessage(), runDirectory != null ? runDirectory : "the local run store");
+            }
+            return;
+        }
+        if (!wasConnected) {
+            log.debug("MLflow failure after disconnecting", e);
+            return;
+        }
         String where = runDirectory != null ? runDirectory.toString() : "the local run store";
         log.warn("MLflow tracking of run {} stopped: {}. The run goes on and is complete in {}; push it later with 'genlab sync'",
                 info == null ? "" : info.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), where);

@@ -102,6 +102,69 @@ class TestMlflowHttp {
     }
 
     @Test
+    void aCancelledRunGivesUpARequestInFlightAfterTheGrace() throws InterruptedException {
+        delayMillis = 20_000;
+        MlflowHttp http = new MlflowHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new MlflowHttp.Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(10)));
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+        http.abandonWhen(cancelled::get);
+        Thread signal = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancelled.set(true);
+        });
+        signal.start();
+        long t0 = System.nanoTime();
+        MlflowException e = assertThrows(MlflowException.class, () -> http.post("runs/log-batch", Map.of()));
+        signal.join();
+        assertTrue(e.isAbandoned(), e.getMessage());
+        assertTrue(e.getMessage().contains("was given up: the run was cancelled"), e.getMessage());
+        long waited = System.nanoTime() - t0;
+        assertTrue(waited >= MlflowHttp.GRACE.toNanos(), "a server that is only slow gets the grace");
+        assertTrue(waited < 15_000_000_000L, "not the 30 s request timeout");
+        assertEquals(1, requests.get(), "not retried");
+        // after the grace, nothing more is sent
+        assertTrue(assertThrows(MlflowException.class, () -> http.get("experiments/get", Map.of())).isAbandoned());
+        assertEquals(1, requests.get());
+    }
+
+    @Test
+    void aCancelledRunStillReachesAServerThatAnswersButIsNotRetried() {
+        MlflowHttp http = http();
+        http.abandonWhen(() -> true);
+        http.post("runs/create", Map.of());
+        statuses.add(503);
+        assertEquals(503, assertThrows(MlflowException.class, () -> http.post("runs/log-batch", Map.of())).status());
+        assertEquals(2, requests.get(), "one attempt each once cancelled");
+    }
+
+    @Test
+    void theLastWordsOfACancelledRunGetOneShortAttempt() {
+        MlflowHttp http = http();
+        http.abandonWhen(() -> true);
+        statuses.add(503);
+        // the end of a cancelled run is still sent, once: a 503 is not retried in that window
+        MlflowException refused = assertThrows(MlflowException.class, () -> http.lastWords(() -> http.post("runs/update", Map.of())));
+        assertEquals(503, refused.status());
+        assertEquals(1, requests.get());
+        http.lastWords(() -> http.post("runs/update", Map.of()));
+        assertEquals(2, requests.get());
+        // and a hung server gets the window, not the request timeout
+        delayMillis = 20_000;
+        MlflowHttp slow = new MlflowHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new MlflowHttp.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), 3, Duration.ofMillis(10)));
+        slow.abandonWhen(() -> true);
+        long t0 = System.nanoTime();
+        MlflowException hung = assertThrows(MlflowException.class, () -> slow.lastWords(() -> slow.post("runs/update", Map.of())));
+        assertTrue(hung.getMessage().contains("timed out"), hung.getMessage());
+        assertTrue(System.nanoTime() - t0 < 20_000_000_000L, "within the grace, not the 60 s request timeout");
+        assertEquals(3, requests.get());
+    }
+
+    @Test
     void aRefusedConnectionIsRetriedThenReportedAsUnreachable() {
         int port = server.getAddress().getPort();
         server.stop(0);
