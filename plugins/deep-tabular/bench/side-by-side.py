@@ -2,7 +2,7 @@
 """Side-by-side benchmark of genlab's ctgan/tvae against the reference implementation (issue 19).
 
     python3 plugins/deep-tabular/bench/side-by-side.py [--models ctgan,tvae] [--threads 1,2] [--pairs 3]
-        [--epochs 3] [--busy] [--policy-check] [--venv DIR]
+        [--epochs 3] [--busy] [--policy-check] [--gan-steps] [--venv DIR]
 
 Run from any checkout after `mvn -B -q install -DskipTests` at the repository root. It
 1. creates (once) a virtualenv with SDV from PyPI (default ~/.cache/genlab/bench/sdv-<version>);
@@ -17,6 +17,10 @@ Run from any checkout after `mvn -B -q install -DskipTests` at the repository ro
 `--busy` keeps one extra CPU-bound process running beside every measured run. `--policy-check` measures genlab's
 thread policy instead (first of --models): 1 thread, 2 threads (the old default), 2 threads with passive OpenMP
 waiting, and the default policy, each beside one busy process.
+`--gan-steps` measures point 5 instead: seconds per update of the WGAN-GP `gan` on the toy ring with the settings of
+experiments/toy-8gaussians-gan.conf (an update = 5 critic steps and 1 generator step, batch 256), genlab against the
+same network written the usual way in PyTorch (bench/torch_gan_side.py, penalty by double back-propagation), at
+each --threads, --pairs alternating pairs of --epochs epochs (15 updates each).
 Timings depend on the machine: run it on a quiet one and quote medians. Nothing here is a pass/fail test.
 """
 import argparse
@@ -156,6 +160,7 @@ def main():
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--busy", action="store_true")
     ap.add_argument("--policy-check", action="store_true")
+    ap.add_argument("--gan-steps", action="store_true")
     ap.add_argument("--venv", type=Path, default=Path.home() / ".cache" / "genlab" / "bench" / f"sdv-{SDV_VERSION}")
     a = ap.parse_args()
     cp = genlab_classpath()
@@ -166,6 +171,8 @@ def main():
         if a.policy_check:
             return policy_check(cp, a)
         python = ensure_venv(a.venv)
+        if a.gan_steps:
+            return gan_steps(cp, python, a)
         print(f"machine: {os.cpu_count()} cores, load {open('/proc/loadavg').read().split()[0]}, busy process beside: {bool(busy)}")
         for threads in [int(t) for t in a.threads.split(",")]:
             rate = matmul_gflops(python, threads)
@@ -213,6 +220,36 @@ def report(model, threads, rows, rate):
     re_ = statistics.median(eps(b) for b in rows["reference"]) * flops / 1e9
     print(f"  est. dense GFLOP/s      genlab {ge:.1f}, reference {re_:.1f} (machine matrix product {rate:.1f}; "
           f"{flops / 1e9:.1f} GFLOP per epoch by the script's formula)")
+
+
+# the settings of experiments/toy-8gaussians-gan.conf that shape an update
+TOY_GAN = ("loss = wgan-gp, numeric-encoding = mode-specific, batch-size = 256, latent-dim = 8, generator-dims = [128, 128], "
+           "discriminator-dims = [128, 128], learning-rate = 1e-3, discriminator-steps = 5, gradient-penalty = 10")
+
+
+def gan_steps(cp, python, a):
+    epochs = a.epochs if a.epochs != 3 else 10
+    print(f"machine: {os.cpu_count()} cores, load {open('/proc/loadavg').read().split()[0]}; WGAN-GP gan on the toy ring "
+          f"(4000 rows), {epochs} epochs; {TOY_GAN}")
+    for threads in [int(t) for t in a.threads.split(",")]:
+        ms = {"genlab": [], "reference": []}
+        layout = None
+        for pair in range(a.pairs):
+            for side in (["genlab", "reference"] if pair % 2 == 0 or layout is None else ["reference", "genlab"]):
+                if side == "genlab":
+                    cmd = genlab_command(cp, "gan", epochs, threads) + ["--dataset", "toy-8gaussians", "--gan", TOY_GAN]
+                else:
+                    cmd = [str(python), str(HERE / "torch_gan_side.py"), "--layout", layout, "--epochs", str(epochs),
+                           "--threads", str(threads)]
+                b, wall, rss = measured(cmd, base_env(threads))
+                layout = layout or b["layout"]
+                ms[side].append(1000 * b["epoch_seconds"] / (b["epochs"] * b["updates_per_epoch"]))
+                log(f"  gan {threads}t pair {pair + 1} {side}: {ms[side][-1]:.1f} ms per update ({wall:.1f} s whole, {rss:.0f} MiB)")
+        ratio = [g / r for g, r in zip(ms["genlab"], ms["reference"])]
+        g, r, q = median_range(ms["genlab"]), median_range(ms["reference"]), median_range(ratio)
+        print(f"{threads} thread(s), {a.pairs} pairs, layout {layout}; median (min-max) ms per update: genlab {g[0]:.1f} "
+              f"({g[1]:.1f}-{g[2]:.1f}), PyTorch {r[0]:.1f} ({r[1]:.1f}-{r[2]:.1f}); genlab / PyTorch time {q[0]:.2f}x "
+              f"({q[1]:.2f}-{q[2]:.2f}; the target is at most 2x)")
 
 
 def policy_check(cp, a):

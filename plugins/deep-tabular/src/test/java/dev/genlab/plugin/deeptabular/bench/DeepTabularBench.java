@@ -50,6 +50,7 @@ public final class DeepTabularBench {
         long seed = 1;
         boolean utility = true;
         Path data = null;
+        String dataset = "adult";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--models" -> models = List.of(args[++i].split(","));
@@ -59,6 +60,7 @@ public final class DeepTabularBench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-utility" -> utility = false;
                 case "--data" -> data = Path.of(args[++i]);
+                case "--dataset" -> dataset = args[++i];
                 default -> {
                     if (args[i].startsWith("--") && i + 1 < args.length) {
                         settings.put(args[i].substring(2), args[++i]);
@@ -72,13 +74,25 @@ public final class DeepTabularBench {
             System.setProperty("genlab.threads", threads);
         }
         threads = Integer.toString(DjlEngine.threads());
-        if (data == null) {
-            data = bundledAdult();
+        Table train;
+        Table test;
+        if (dataset.equals("toy-8gaussians")) {
+            // as experiments/toy-8gaussians-gan.conf trains on it: 5000 points, 80% of them for training
+            train = dev.genlab.plugin.deeptabular.EightGaussiansDataset.table(
+                    new dev.genlab.plugin.deeptabular.EightGaussiansConfig(rows == Integer.MAX_VALUE ? 4000 : rows, 8, 2.0, 0.02, 0));
+            test = train;
+            utility = false;
+        } else if (dataset.equals("adult")) {
+            if (data == null) {
+                data = bundledAdult();
+            }
+            Table[] adult = AdultCsv.load(data.resolve("adult-train.csv.gz"), data.resolve("adult-test.csv.gz"));
+            train = adult[0].rowCount() > rows ? adult[0].head(rows) : adult[0];
+            test = adult[1];
+        } else {
+            throw new IllegalArgumentException("--dataset must be adult or toy-8gaussians, got " + dataset);
         }
-        Table[] adult = AdultCsv.load(data.resolve("adult-train.csv.gz"), data.resolve("adult-test.csv.gz"));
-        Table train = adult[0].rowCount() > rows ? adult[0].head(rows) : adult[0];
-        Table test = adult[1];
-        System.out.printf(Locale.ROOT, "Adult: %d training rows, %d test rows; %s, %s threads, %d cores, Java %s%n",
+        System.out.printf(Locale.ROOT, "%s: %d training rows, %d test rows; %s, %s threads, %d cores, Java %s%n", dataset,
                 train.rowCount(), test.rowCount(), DjlEngine.describe(), threads, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "%-6s %7s %9s %9s %10s %13s %9s %7s  %s%n",
@@ -94,6 +108,7 @@ public final class DeepTabularBench {
             GenerativeModel generative = PluginHarness.create(PluginHarness.descriptor(PluginKind.MODEL, model), hocon, GenerativeModel.class);
             Record config = PluginHarness.config(PluginHarness.descriptor(PluginKind.MODEL, model), hocon);
             int modelEpochs = (Integer) config.getClass().getMethod("epochs").invoke(config);
+            int batchSize = (Integer) config.getClass().getMethod("batchSize").invoke(config);
             PrintingContext context = new PrintingContext(TestContexts.training(seed, Files.createDirectories(work.resolve(model))));
             long t0 = System.nanoTime();
             FittedModel fitted = generative.fit(train, context);
@@ -109,9 +124,12 @@ public final class DeepTabularBench {
             System.out.printf(Locale.ROOT, "%-6s %7d %9.1f %9.3f %10.0f %13.0f %s  %s (load %s)%n", model, modelEpochs, fitSeconds,
                     modelEpochs / fitSeconds, (double) train.rowCount() * modelEpochs / fitSeconds,
                     train.rowCount() / sampleSeconds, scores, hocon.replace('\n', ' ').trim(), load());
+            // an update: one generator step (for gan, after its discriminator-steps critic steps), one batch per step
             System.out.printf(Locale.ROOT, "BENCH {\"model\": \"%s\", \"threads\": %s, \"epochs\": %d, \"epoch_seconds\": %.4f, "
-                    + "\"fit_seconds\": %.4f, \"sample_rows\": %d, \"sample_seconds\": %.4f, \"train_rows\": %d}%n", model, threads,
-                    modelEpochs, context.epochSeconds(), fitSeconds, train.rowCount(), sampleSeconds, train.rowCount());
+                    + "\"fit_seconds\": %.4f, \"sample_rows\": %d, \"sample_seconds\": %.4f, \"train_rows\": %d, \"batch_size\": %d, "
+                    + "\"updates_per_epoch\": %d, \"layout\": \"%s\"}%n", model, threads, modelEpochs, context.epochSeconds(), fitSeconds,
+                    train.rowCount(), sampleSeconds, train.rowCount(), batchSize, Math.max(1, train.rowCount() / batchSize),
+                    dev.genlab.plugin.deeptabular.BenchLayout.of(fitted));
         }
     }
 
