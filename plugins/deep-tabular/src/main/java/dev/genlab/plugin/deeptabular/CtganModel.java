@@ -107,6 +107,7 @@ public final class CtganModel extends DeepTabularModel {
         final Adam criticAdam;
         final OutputLayer output;
         final List<Span> conditionSpans;
+        final SoftmaxGroups conditionBlocks;
         final long seed;
         final int width;
 
@@ -125,7 +126,8 @@ public final class CtganModel extends DeepTabularModel {
             critic = new Critic(criticParams, "discriminator", (width + conditions.width) * config.pac(), dims, 0.2, 0.5, init);
             generatorAdam = networks.optimizer("generator", new Adam(g, config.generatorLr(), 0.5, 0.9, config.generatorDecay()));
             criticAdam = networks.optimizer("discriminator", new Adam(criticParams, config.discriminatorLr(), 0.5, 0.9, config.discriminatorDecay()));
-            output = new OutputLayer(transformer.spans());
+            output = new OutputLayer(transformer.spans(), root);
+            conditionBlocks = new SoftmaxGroups(conditionSpans, true, root);
         }
 
         @Override
@@ -219,12 +221,7 @@ public final class CtganModel extends DeepTabularModel {
 
         /** Cross-entropy between the generator's logits for each categorical column and the condition, on the conditioned column. */
         private NDArray conditionalLoss(NDArray raw, NDArray cond, int batch) {
-            NDList logs = new NDList(conditionSpans.size());
-            for (Span s : conditionSpans) {
-                logs.add(raw.get(":, " + s.start() + ":" + s.end()).logSoftmax(-1));
-            }
-            NDArray all = logs.size() == 1 ? logs.get(0) : NDArrays.concat(logs, 1);
-            return Scalars.div(all.mul(cond).sum().neg(), batch);
+            return Scalars.div(conditionBlocks.crossEntropy(raw, cond), batch);
         }
 
         private NDArray packed(NDArray x, int pac) {

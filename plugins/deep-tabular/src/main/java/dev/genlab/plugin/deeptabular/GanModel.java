@@ -109,7 +109,7 @@ public final class GanModel extends DeepTabularModel {
             critic = new Critic(criticParams, "discriminator", width, dims, 0.2, 0, init);
             generatorAdam = networks.optimizer("generator", new Adam(g, config.learningRate(), config.beta1(), config.beta2(), 0));
             criticAdam = networks.optimizer("discriminator", new Adam(criticParams, config.learningRate(), config.beta1(), config.beta2(), 0));
-            output = new OutputLayer(transformer.spans());
+            output = new OutputLayer(transformer.spans(), root);
         }
 
         @Override

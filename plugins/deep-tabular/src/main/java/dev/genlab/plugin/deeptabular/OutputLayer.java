@@ -1,42 +1,53 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.genlab.plugin.djl.tabular.Span;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Turns a generator's raw output into encoded rows, span by span: tanh for bounded values, identity for
- * unbounded ones, softmax (or Gumbel-softmax, as CTGAN) for one-hot blocks. Consecutive spans of one kind are
- * handled in one slice to keep native calls few.
+ * Turns a generator's raw output into encoded rows: tanh for bounded values, identity for unbounded ones, softmax (or
+ * Gumbel-softmax, as CTGAN) for one-hot blocks. In training the one-hot blocks are soft-maxed a group at a time
+ * ({@link SoftmaxGroups}) and the result is gathered back into the encoded layout, a fixed handful of native calls
+ * whatever the number of columns.
  */
 final class OutputLayer {
-    private record Run(int start, int end, Span.Activation activation, List<Span> spans) {
-    }
-
-    private final List<Run> runs = new ArrayList<>();
     private final List<Span> spans;
+    private final SoftmaxGroups groups;
+    private final NDArray layout;
+    private final int width;
 
+    /** For {@link #decode} only (sampling on the host). */
     OutputLayer(List<Span> spans) {
         this.spans = List.copyOf(spans);
-        int i = 0;
-        while (i < spans.size()) {
-            Span first = spans.get(i);
-            List<Span> group = new ArrayList<>();
-            group.add(first);
-            int j = i + 1;
-            if (first.activation() != Span.Activation.SOFTMAX) {
-                while (j < spans.size() && spans.get(j).activation() == first.activation()) {
-                    group.add(spans.get(j++));
-                }
+        this.groups = null;
+        this.layout = null;
+        this.width = spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end();
+    }
+
+    /** For {@link #activate} too; its index arrays live in {@code manager}. */
+    OutputLayer(List<Span> spans, NDManager manager) {
+        this.spans = List.copyOf(spans);
+        this.width = spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end();
+        this.groups = new SoftmaxGroups(spans.stream().filter(s -> s.activation() == Span.Activation.SOFTMAX).toList(), false, manager);
+        // activate() concatenates [raw | tanh(raw) | softmax groups] and gathers each encoded column from there
+        int[] softmaxAt = groups.positions(width);
+        long[] index = new long[width];
+        for (Span s : spans) {
+            for (int j = 0; j < s.width(); j++) {
+                int c = s.start() + j;
+                index[c] = switch (s.activation()) {
+                    case LINEAR -> c;
+                    case TANH -> width + c;
+                    case SOFTMAX -> 2L * width + softmaxAt[c];
+                };
             }
-            runs.add(new Run(first.start(), group.get(group.size() - 1).end(), first.activation(), group));
-            i = j;
         }
+        this.layout = manager.create(index, new Shape(1, width));
     }
 
     /**
@@ -44,25 +55,17 @@ final class OutputLayer {
      * generator for one-hot blocks, as CTGAN's generator does in training.
      */
     NDArray activate(NDArray raw, double gumbelTau) {
-        if (runs.isEmpty()) {
+        if (groups == null) {
+            throw new IllegalStateException("this output layer was built for decoding only");
+        }
+        if (spans.isEmpty()) {
             return raw;
         }
-        NDList parts = new NDList(runs.size());
-        for (Run run : runs) {
-            NDArray slice = raw.get(":, " + run.start + ":" + run.end);
-            parts.add(switch (run.activation) {
-                case TANH -> slice.tanh();
-                case LINEAR -> slice;
-                case SOFTMAX -> {
-                    if (gumbelTau > 0) {
-                        NDArray u = slice.getManager().randomUniform(1e-10f, 1f, slice.getShape());
-                        yield Scalars.div(slice.add(gumbelNoise(u)), gumbelTau).softmax(-1);
-                    }
-                    yield slice.softmax(-1);
-                }
-            });
+        NDList parts = new NDList(raw, raw.tanh());
+        if (!groups.isEmpty()) {
+            parts.add(groups.softmax(raw, gumbelTau));
         }
-        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+        return NDArrays.concat(parts, 1).gather(layout.broadcast(new Shape(raw.getShape().get(0), width)), 1);
     }
 
     /**
@@ -82,8 +85,9 @@ final class OutputLayer {
      */
     float[] decode(float[] raw, int rows, int width, SplittableRandom random) {
         float[] out = raw.clone();
-        for (Span s : spans) {
-            for (int i = 0; i < rows; i++) {
+        double[] weights = new double[spans.stream().mapToInt(Span::width).max().orElse(0)];
+        for (int i = 0; i < rows; i++) { // row by row: one pass over memory
+            for (Span s : spans) {
                 int base = i * width + s.start();
                 switch (s.activation()) {
                     case TANH -> out[base] = (float) Math.tanh(raw[base]);
@@ -104,12 +108,13 @@ final class OutputLayer {
                             }
                             double sum = 0;
                             for (int j = 0; j < s.width(); j++) {
-                                sum += Math.exp(raw[base + j] - max);
+                                weights[j] = Math.exp(raw[base + j] - max); // once per value: the exponentials are most of the cost
+                                sum += weights[j];
                             }
                             double u = random.nextDouble() * sum;
                             pick = s.width() - 1;
                             for (int j = 0; j < s.width(); j++) {
-                                u -= Math.exp(raw[base + j] - max);
+                                u -= weights[j];
                                 if (u < 0) {
                                     pick = j;
                                     break;

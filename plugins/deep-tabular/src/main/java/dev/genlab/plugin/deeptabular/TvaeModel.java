@@ -112,6 +112,7 @@ public final class TvaeModel extends DeepTabularModel {
         final Adam encoderAdam;
         final Adam decoderAdam;
         final List<Span> spans;
+        final SoftmaxGroups oneHot;
         final NDArray valueMask;
         final float[] valueMaskHost;
         final long seed;
@@ -123,6 +124,7 @@ public final class TvaeModel extends DeepTabularModel {
             this.seed = seed;
             this.width = transformer.width();
             this.spans = transformer.spans();
+            this.oneHot = new SoftmaxGroups(spans.stream().filter(s -> s.activation() == Span.Activation.SOFTMAX).toList(), false, root);
             SplittableRandom init = Seeds.random(seed, "init");
             ParameterSet e = networks.network("encoder", new ParameterSet(root));
             List<Integer> compress = config.compressDims();
@@ -174,15 +176,7 @@ public final class TvaeModel extends DeepTabularModel {
                         NDArray sigma = ParameterSet.local(decoder.sigma, m);
                         NDArray values = x.sub(rec.tanh()).square().div(Scalars.mul(sigma.square(), 2)).mul(valueMask).sum()
                                 .add(Scalars.mul(sigma.log().mul(valueMask).sum(), batch));
-                        NDArray crossEntropy = null;
-                        for (Span s : spans) {
-                            if (s.activation() == Span.Activation.SOFTMAX) {
-                                String slice = ":, " + s.start() + ":" + s.end();
-                                NDArray ce = rec.get(slice).logSoftmax(-1).mul(x.get(slice)).sum().neg();
-                                crossEntropy = crossEntropy == null ? ce : crossEntropy.add(ce);
-                            }
-                        }
-                        NDArray reconstruction = crossEntropy == null ? values : values.add(crossEntropy);
+                        NDArray reconstruction = oneHot.isEmpty() ? values : values.add(oneHot.crossEntropy(rec, x));
                         reconstruction = Scalars.div(Scalars.mul(reconstruction, config.lossFactor()), batch);
                         NDArray kl = Scalars.div(Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5), batch);
                         NDArray loss = reconstruction.add(kl);

@@ -29,7 +29,7 @@ class TestOutputLayer {
             assertTrue(noise[0] < noise[3] && noise[3] < noise[4], "still increasing in u: " + Arrays.toString(noise));
 
             // and a Gumbel-softmax over very confident logits stays a distribution
-            OutputLayer layer = new OutputLayer(List.of(new Span(0, 0, 3, Span.Activation.SOFTMAX, Span.Role.CATEGORY)));
+            OutputLayer layer = new OutputLayer(List.of(new Span(0, 0, 3, Span.Activation.SOFTMAX, Span.Role.CATEGORY)), m);
             NDArray raw = m.create(new float[] {1e4f, -1e4f, 0, -1e4f, 1e4f, 1e4f}, new Shape(2, 3));
             float[] p = layer.activate(raw, 0.2).toFloatArray();
             for (int row = 0; row < 2; row++) {

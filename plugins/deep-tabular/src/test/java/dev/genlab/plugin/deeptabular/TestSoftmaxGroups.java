@@ -1,0 +1,129 @@
+package dev.genlab.plugin.deeptabular;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.genlab.plugin.djl.DeviceChoice;
+import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.tabular.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The grouped soft-max against the same arithmetic block by block (what the models did before, and the reference does). */
+class TestSoftmaxGroups {
+    private static final int ROWS = 7;
+    /** A value column, blocks of widths that fall in several groups (1 and 2, 3-4, 5-8, 9-16, 42), another value. */
+    private static final int[] WIDTHS = {1, 3, 2, 9, 1, 5, 42, 4, 16, 1, 8, 2};
+
+    private static List<Span> spans() {
+        List<Span> spans = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < WIDTHS.length; i++) {
+            boolean value = WIDTHS[i] == 1 && i % 3 == 0;
+            spans.add(new Span(i, at, WIDTHS[i], value ? Span.Activation.TANH : Span.Activation.SOFTMAX,
+                    value ? Span.Role.VALUE : Span.Role.CATEGORY));
+            at += WIDTHS[i];
+        }
+        return spans;
+    }
+
+    private static float[] randoms(SplittableRandom r, int n, double scale) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
+        }
+        return v;
+    }
+
+    @Test
+    void crossEntropyAndItsGradientMatchBlockByBlock() {
+        List<Span> spans = spans();
+        List<Span> blocks = spans.stream().filter(s -> s.activation() == Span.Activation.SOFTMAX).toList();
+        int width = spans.get(spans.size() - 1).end();
+        SplittableRandom r = new SplittableRandom(1);
+        float[] logits = randoms(r, ROWS * width, 30);
+        for (boolean packed : new boolean[] {false, true}) {
+            int targetWidth = packed ? blocks.stream().mapToInt(Span::width).sum() : width;
+            float[] target = new float[ROWS * targetWidth];
+            for (int row = 0; row < ROWS; row++) {
+                int packedAt = 0;
+                for (Span s : blocks) {
+                    // one-hot in most blocks; an all-zero block (ctgan's condition names one column only) now and then
+                    if (r.nextInt(4) > 0) {
+                        target[row * targetWidth + (packed ? packedAt : s.start()) + r.nextInt(s.width())] = 1;
+                    }
+                    packedAt += s.width();
+                }
+            }
+            try (NDManager m = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+                SoftmaxGroups groups = new SoftmaxGroups(blocks, packed, m);
+                NDArray t = m.create(target, new Shape(ROWS, targetWidth));
+                NDArray a = m.create(logits, new Shape(ROWS, width));
+                a.setRequiresGradient(true);
+                float grouped;
+                float[] groupedGradient;
+                try (GradientCollector c = DjlEngine.engine().newGradientCollector()) {
+                    NDArray loss = groups.crossEntropy(a, t);
+                    c.backward(loss);
+                    grouped = loss.getFloat();
+                }
+                groupedGradient = a.getGradient().toFloatArray();
+                NDArray b = m.create(logits, new Shape(ROWS, width));
+                b.setRequiresGradient(true);
+                float byBlock;
+                try (GradientCollector c = DjlEngine.engine().newGradientCollector()) {
+                    NDArray total = null;
+                    int packedAt = 0;
+                    for (Span s : blocks) {
+                        int from = packed ? packedAt : s.start();
+                        NDArray ce = b.get(":, " + s.start() + ":" + s.end()).logSoftmax(-1).mul(t.get(":, " + from + ":" + (from + s.width()))).sum().neg();
+                        total = total == null ? ce : total.add(ce);
+                        packedAt += s.width();
+                    }
+                    c.backward(total);
+                    byBlock = total.getFloat();
+                }
+                float[] byBlockGradient = b.getGradient().toFloatArray();
+                assertEquals(byBlock, grouped, Math.abs(byBlock) * 1e-6, "cross-entropy, packed targets " + packed);
+                for (int i = 0; i < byBlockGradient.length; i++) {
+                    assertEquals(byBlockGradient[i], groupedGradient[i], 1e-6, "gradient of logit " + i + ", packed targets " + packed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void activationMatchesBlockByBlock() {
+        List<Span> spans = spans();
+        int width = spans.get(spans.size() - 1).end();
+        float[] raw = randoms(new SplittableRandom(2), ROWS * width, 8);
+        try (NDManager m = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+            float[] grouped = new OutputLayer(spans, m).activate(m.create(raw, new Shape(ROWS, width)), 0).toFloatArray();
+            for (int row = 0; row < ROWS; row++) {
+                for (Span s : spans) {
+                    int base = row * width + s.start();
+                    if (s.activation() == Span.Activation.TANH) {
+                        assertEquals(Math.tanh(raw[base]), grouped[base], 1e-6, "tanh at row " + row + ", " + s);
+                        continue;
+                    }
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < s.width(); j++) {
+                        max = Math.max(max, raw[base + j]);
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < s.width(); j++) {
+                        sum += Math.exp(raw[base + j] - max);
+                    }
+                    for (int j = 0; j < s.width(); j++) {
+                        assertEquals(Math.exp(raw[base + j] - max) / sum, grouped[base + j], 1e-6, "softmax at row " + row + ", " + s + ", slot " + j);
+                    }
+                }
+            }
+        }
+    }
+}
