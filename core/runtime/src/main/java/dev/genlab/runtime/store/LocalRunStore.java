@@ -54,16 +54,24 @@ public final class LocalRunStore {
      * {@code what} names it in the message, e.g. {@code --runs x}.
      */
     public static void requireDirectory(Path root, String what) {
+        Optional<String> why = whyNotADirectory(root);
+        if (why.isPresent()) {
+            throw new UserException(what + ": " + why.get());
+        }
+    }
+
+    /** Why {@code root} cannot hold runs (the check of {@link #requireDirectory}), for a caller that locates it itself. */
+    public static Optional<String> whyNotADirectory(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         for (Path p = absolute; p != null; p = p.getParent()) {
             if (Files.isDirectory(p)) {
-                return;
+                return Optional.empty();
             }
             if (Files.exists(p) || Files.isSymbolicLink(p)) {
-                throw new UserException(what + ": " + (p.equals(absolute) ? "" : p + " ") + "is not a directory; name a directory for the runs"
-                        + " (it is created if missing)");
+                return Optional.of((p.equals(absolute) ? "" : p + " ") + "is not a directory; name a directory for the runs (it is created if missing)");
             }
         }
+        return Optional.empty();
     }
 
     public Path root() {
