@@ -84,7 +84,15 @@ public final class ExperimentLoader {
         } catch (ConfigException e) {
             Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
                     ? MissingIncludes.find(file) : Optional.empty();
-            problems.add(include.orElseGet(() -> new ConfigProblem(locate(e), null, stripOrigin(e))));
+            // Typesafe names only where parsing stopped (the end of the file for an unclosed '{'): find what was left open
+            List<ConfigProblem> brackets = include.isEmpty() && e instanceof ConfigException.Parse ? UnclosedBrackets.find(failedFile(e, file)) : List.of();
+            if (include.isPresent()) {
+                problems.add(include.get());
+            } else if (!brackets.isEmpty()) {
+                brackets.forEach(problems::add);
+            } else {
+                problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
+            }
             return null;
         }
         Config merged = fromFile;
@@ -110,6 +118,12 @@ public final class ExperimentLoader {
             problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
             return null;
         }
+    }
+
+    /** The file a parse error is in: an included one, named by its origin, or the experiment file. */
+    private static Path failedFile(ConfigException e, Path file) {
+        String name = e.origin() == null ? null : e.origin().filename();
+        return name != null && Files.isRegularFile(Path.of(name)) ? Path.of(name) : file;
     }
 
     private static String locate(ConfigException e) {
