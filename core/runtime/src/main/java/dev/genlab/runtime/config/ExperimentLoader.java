@@ -202,7 +202,8 @@ public final class ExperimentLoader {
         // metrics
         List<PluginSpec> metrics = new ArrayList<>();
         ConfigValue metricsValue = config.root().get("metrics");
-        if (metricsValue == null) {
+        boolean defaultMetrics = metricsValue == null;
+        if (defaultMetrics) {
             // the defaults name metrics that may not be installed (a trimmed distribution): use those that are
             List<Object> installed = new ArrayList<>();
             for (Object m : experimentDefaults.getStringList("metrics")) {
@@ -244,8 +245,17 @@ public final class ExperimentLoader {
             if (produces.stream().noneMatch(model.descriptor().plugin().modalities()::contains)) {
                 problems.add(Problems.originOf(model.block(), "type"), "model.type", modalityMismatch(model, produces));
             }
-            for (PluginSpec m : metrics) {
-                if (produces.stream().noneMatch(m.descriptor().plugin().modalities()::contains)) {
+            List<PluginSpec> unfit = metrics.stream().filter(m -> produces.stream().noneMatch(m.descriptor().plugin().modalities()::contains)).toList();
+            if (defaultMetrics && !unfit.isEmpty()) {
+                // nothing in the file to point at but the dataset that the defaults do not fit
+                Set<Modality> handled = new java.util.TreeSet<>();
+                unfit.forEach(m -> handled.addAll(m.descriptor().plugin().modalities()));
+                problems.add(Problems.originOf(dataset.block(), "type"), "metrics", "no metrics are listed and the default ones ("
+                        + String.join(", ", unfit.stream().map(PluginSpec::type).toList()) + ") handle " + labels(handled)
+                        + " data but dataset '" + dataset.type() + "' gives " + labels(produces) + " data; list metrics for "
+                        + labels(produces) + " data (" + fitting(PluginKind.METRIC, produces) + ")");
+            } else {
+                for (PluginSpec m : unfit) {
                     problems.add(Problems.originOf(m.block(), "type"), m.path() + ".type", "metric '" + m.type() + "' handles "
                             + labels(m.descriptor().plugin().modalities()) + " data but dataset '" + dataset.type() + "' gives "
                             + labels(produces) + " data");
@@ -263,14 +273,19 @@ public final class ExperimentLoader {
     }
 
     private String modalityMismatch(PluginSpec model, Set<Modality> produces) {
-        List<String> fitting = new ArrayList<>();
-        for (PluginDescriptor d : registry.all(PluginKind.MODEL)) {
-            if (produces.stream().anyMatch(d.plugin().modalities()::contains)) {
-                fitting.add(d.name());
+        return "model '" + model.type() + "' handles " + labels(model.descriptor().plugin().modalities()) + " data but the dataset gives "
+                + labels(produces) + " data; " + fitting(PluginKind.MODEL, produces);
+    }
+
+    /** The installed plugins of a kind that handle any of {@code modalities}: "models for it: a, b" or "no installed model handles that". */
+    private String fitting(PluginKind kind, Set<Modality> modalities) {
+        List<String> names = new ArrayList<>();
+        for (PluginDescriptor d : registry.all(kind)) {
+            if (modalities.stream().anyMatch(d.plugin().modalities()::contains)) {
+                names.add(d.name());
             }
         }
-        return "model '" + model.type() + "' handles " + labels(model.descriptor().plugin().modalities()) + " data but the dataset gives "
-                + labels(produces) + " data" + (fitting.isEmpty() ? "; no installed model handles that" : "; models for it: " + String.join(", ", fitting));
+        return names.isEmpty() ? "no installed " + kind.label() + " handles that" : kind.label() + "s for it: " + String.join(", ", names);
     }
 
     static String labels(Set<Modality> modalities) {
