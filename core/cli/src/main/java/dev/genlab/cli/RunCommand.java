@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         int cancelledCode;
         try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
             dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
-            Genlab.runsRoot(experiment, runs); // checked before the data load
+            Genlab.store(experiment, runs); // checked before the data load
             prepared = genlab.prepare(experiment, listener);
             if (cancelled.get()) {
                 System.err.println("cancelled before the run started: nothing was written");
@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Integer sweep(Genlab genlab, com.typesafe.config.Config parsed, ConsoleListener listener) throws Exception {
         SweepPlan plan = new SweepPlanner(genlab.loader()).plan(file, parsed);
-        LocalRunStore store = new LocalRunStore(Genlab.runsRoot(plan.trials().get(0).experiment(), runs));
+        LocalRunStore store = Genlab.store(plan.trials().get(0).experiment(), runs);
         AtomicBoolean cancelled = new AtomicBoolean();
         SweepOutcome outcome;
         int cancelledCode;

@@ -43,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
-        dev.genlab.runtime.Genlab.runsRoot(experiment, null);
+        dev.genlab.runtime.Genlab.store(experiment, null); // a tracking.directory that cannot hold runs, as run finds it
         PreparedRun prepared = genlab.prepare(experiment, RunListener.SILENT);
         if (sweep.isEmpty()) {
             prepared.degenerate().forEach(warnings::add);

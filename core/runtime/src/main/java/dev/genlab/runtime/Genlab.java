@@ -1,8 +1,6 @@
 package dev.genlab.runtime;
 
 import com.typesafe.config.Config;
-import dev.genlab.runtime.config.ConfigErrors;
-import dev.genlab.runtime.config.ConfigProblem;
 import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.config.ExperimentLoader;
 import dev.genlab.runtime.config.Problems;
@@ -69,31 +67,25 @@ public final class Genlab {
 
     /** The run store an experiment records into: {@code runsDirectory} if given, else its tracking.directory. */
     public static LocalRunStore store(PreparedRun prepared, Path runsDirectory) {
-        return new LocalRunStore(runsRoot(prepared.experiment(), runsDirectory));
+        return store(prepared.experiment(), runsDirectory);
     }
 
     /**
-     * Where an experiment's runs go: {@code runsDirectory} ({@code --runs}) if given, else its
-     * {@code tracking.directory}. A user error if that cannot hold runs, named as {@code --runs DIR} or located at
-     * the key, so {@code validate} and {@code run} catch it before any data is loaded.
+     * The run store of {@code experiment}: {@code runsDirectory} ({@code --runs}) if given, else its
+     * {@code tracking.directory}. A user error, named as {@code --runs DIR} or located at the key, if it cannot hold
+     * runs; writes nothing, so {@code validate} and {@code run} call it before loading any data.
      */
-    public static Path runsRoot(Experiment experiment, Path runsDirectory) {
+    public static LocalRunStore store(Experiment experiment, Path runsDirectory) {
         if (runsDirectory != null) {
-            LocalRunStore.requireDirectory(runsDirectory, "--runs " + runsDirectory);
-            return runsDirectory;
+            return new LocalRunStore(runsDirectory, "--runs " + runsDirectory);
         }
         String directory = experiment.settings().tracking().directory();
-        Path root = Path.of(directory);
-        Optional<String> why = LocalRunStore.whyNotADirectory(root);
-        if (why.isPresent()) {
-            Config resolved = experiment.resolved();
-            String env = System.getenv("GENLAB_RUNS");
-            // not in the file: the default, or GENLAB_RUNS, which the defaults read
-            String where = resolved.hasPath(KEY_DIRECTORY) ? Problems.where(resolved.getValue(KEY_DIRECTORY).origin())
-                    : env != null && !env.isBlank() ? "GENLAB_RUNS" : experiment.file().toString();
-            throw new ConfigErrors(List.of(new ConfigProblem(where, KEY_DIRECTORY, directory + ": " + why.get())));
-        }
-        return root;
+        Config resolved = experiment.resolved();
+        String env = System.getenv("GENLAB_RUNS");
+        // not in the file: the default, or GENLAB_RUNS, which the defaults read
+        String where = resolved.hasPath(KEY_DIRECTORY) ? Problems.where(resolved.getValue(KEY_DIRECTORY).origin())
+                : env != null && !env.isBlank() ? "GENLAB_RUNS" : experiment.file().toString();
+        return new LocalRunStore(Path.of(directory), where + ": " + KEY_DIRECTORY + ": " + directory);
     }
 
     /**
