@@ -85,14 +85,9 @@ public final class ExperimentLoader {
             Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
                     ? MissingIncludes.find(file) : Optional.empty();
             // Typesafe names only where parsing stopped (the end of the file for an unclosed '{'): find what was left open
-            List<ConfigProblem> brackets = include.isEmpty() && e instanceof ConfigException.Parse ? UnclosedBrackets.find(failedFile(e, file)) : List.of();
-            if (include.isPresent()) {
-                problems.add(include.get());
-            } else if (!brackets.isEmpty()) {
-                brackets.forEach(problems::add);
-            } else {
-                problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
-            }
+            List<ConfigProblem> found = include.map(List::of)
+                    .orElseGet(() -> e instanceof ConfigException.Parse ? UnclosedBrackets.find(failedFile(e, file)) : List.of());
+            addParseError(problems, found, locate(e), e);
             return null;
         }
         Config merged = fromFile;
@@ -106,7 +101,7 @@ public final class ExperimentLoader {
             try {
                 sets.add(ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("--set " + o)));
             } catch (ConfigException e) {
-                problems.add(new ConfigProblem("--set " + o, null, stripOrigin(e)));
+                addParseError(problems, UnclosedBrackets.findInOverride(o), "--set " + o, e);
             }
         }
         for (Config s : sets) {
@@ -117,6 +112,15 @@ public final class ExperimentLoader {
         } catch (ConfigException e) {
             problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
             return null;
+        }
+    }
+
+    /** What we found of a parse error ourselves, else Typesafe Config's message at {@code location}. */
+    private static void addParseError(Problems problems, List<ConfigProblem> found, String location, ConfigException e) {
+        if (found.isEmpty()) {
+            problems.add(new ConfigProblem(location, null, stripOrigin(e)));
+        } else {
+            found.forEach(problems::add);
         }
     }
 

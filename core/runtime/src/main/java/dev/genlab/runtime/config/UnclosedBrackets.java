@@ -33,10 +33,20 @@ final class UnclosedBrackets {
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        return find(file.toString(), text);
+        return find(file.toString(), text, true);
     }
 
-    static List<ConfigProblem> find(String name, String text) {
+    /** The problems of a {@code --set key=value} override, located at the option (it has one line). */
+    static List<ConfigProblem> findInOverride(String override) {
+        return find("--set " + override, override, false);
+    }
+
+    /**
+     * @param name where the text comes from; with {@code lines} each problem is located at {@code name:line} and an
+     *             unclosed bracket names the line the file ends at
+     */
+    static List<ConfigProblem> find(String name, String text, boolean lines) {
+        String ends = lines ? " (the file ends at line " + lastLine(text) + ")" : "";
         Deque<Open> open = new ArrayDeque<>();
         StringBuilder statement = new StringBuilder(); // the text since the last separator: the key of a '{' or '['
         int line = 1;
@@ -52,8 +62,8 @@ final class UnclosedBrackets {
             } else if (text.startsWith("\"\"\"", i)) {
                 int end = text.indexOf("\"\"\"", i + 3);
                 if (end < 0) {
-                    return List.of(problem(name, line, open, statement, "this '\"\"\"' string is never closed (the file ends at line "
-                            + lastLine(text) + "); add the closing '\"\"\"'"));
+                    return List.of(problem(at(name, line, lines), open, statement, "this '\"\"\"' string is never closed" + ends
+                            + "; add the closing '\"\"\"'"));
                 }
                 while (end + 3 < text.length() && text.charAt(end + 3) == '"') {
                     end++; // """a"""" is the string a" : the string ends at the last quote of the run
@@ -64,7 +74,7 @@ final class UnclosedBrackets {
             } else if (c == '"') {
                 int end = quoteEnd(text, i + 1);
                 if (end < 0) {
-                    return List.of(problem(name, line, open, statement, "this quoted string is not closed on its line; add the closing '\"'"
+                    return List.of(problem(at(name, line, lines), open, statement, "this quoted string is not closed on its line; add the closing '\"'"
                             + " (a string over several lines goes between \"\"\" and \"\"\")"));
                 }
                 statement.append(text, i + 1, end);
@@ -72,7 +82,7 @@ final class UnclosedBrackets {
             } else if (text.startsWith("${", i)) {
                 int end = text.indexOf('}', i);
                 if (end < 0 || end > lineEnd(text, i)) {
-                    return List.of(problem(name, line, open, statement, "this '${' is not closed on its line; add the '}' that ends the substitution"));
+                    return List.of(problem(at(name, line, lines), open, statement, "this '${' is not closed on its line; add the '}' that ends the substitution"));
                 }
                 statement.append('x');
                 i = end + 1;
@@ -85,11 +95,11 @@ final class UnclosedBrackets {
             } else if (c == '}' || c == ']') {
                 char opener = c == '}' ? '{' : '[';
                 if (open.isEmpty()) {
-                    return List.of(new ConfigProblem(name + ":" + line, null, "'" + c + "' closes nothing (no '" + opener + "' is open here); remove it"));
+                    return List.of(new ConfigProblem(at(name, line, lines), null, "'" + c + "' closes nothing (no '" + opener + "' is open here); remove it"));
                 }
                 Open o = open.pop();
                 if (o.bracket() != opener) {
-                    return List.of(new ConfigProblem(name + ":" + line, pathOrNull(o.path()), "'" + c + "' cannot close the '" + o.bracket()
+                    return List.of(new ConfigProblem(at(name, line, lines), pathOrNull(o.path()), "'" + c + "' cannot close the '" + o.bracket()
                             + "' opened at line " + o.line() + "; close it with '" + closer(o.bracket()) + "'"));
                 }
                 statement.setLength(0);
@@ -106,16 +116,20 @@ final class UnclosedBrackets {
         List<ConfigProblem> problems = new ArrayList<>();
         for (var it = open.descendingIterator(); it.hasNext(); ) { // outermost first, in file order
             Open o = it.next();
-            problems.add(new ConfigProblem(name + ":" + o.line(), pathOrNull(o.path()), "this '" + o.bracket() + "' is never closed (the file ends at line "
-                    + lastLine(text) + "); add the '" + closer(o.bracket()) + "' that closes it"));
+            problems.add(new ConfigProblem(at(name, o.line(), lines), pathOrNull(o.path()), "this '" + o.bracket() + "' is never closed" + ends
+                    + "; add the '" + closer(o.bracket()) + "' that closes it"));
         }
         return problems;
     }
 
-    private static ConfigProblem problem(String name, int line, Deque<Open> open, StringBuilder statement, String message) {
+    private static String at(String name, int line, boolean lines) {
+        return lines ? name + ":" + line : name;
+    }
+
+    private static ConfigProblem problem(String location, Deque<Open> open, StringBuilder statement, String message) {
         String parent = open.isEmpty() ? "" : open.peek().path();
         String key = key(statement);
-        return new ConfigProblem(name + ":" + line, pathOrNull(key.isEmpty() ? parent : ConfigNames.join(parent, key)), message);
+        return new ConfigProblem(location, pathOrNull(key.isEmpty() ? parent : ConfigNames.join(parent, key)), message);
     }
 
     /** The key a statement's text names: {@code model}, {@code a.b =}, {@code list +=} give model, a.b, list. */

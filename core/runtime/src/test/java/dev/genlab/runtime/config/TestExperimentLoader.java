@@ -169,7 +169,7 @@ class TestExperimentLoader {
                 + "vars { a = \"{[\", b = \"\"\"x { y\n"
                 + "[ z\"\"\", c = ${?HOME}, d = \"\\\\\" }  # \"\n"
                 + "model { type = \"}\" }\n";
-        assertEquals(List.of(), UnclosedBrackets.find("ok.conf", text));
+        assertEquals(List.of(), UnclosedBrackets.find("ok.conf", text, true));
     }
 
     @Test
