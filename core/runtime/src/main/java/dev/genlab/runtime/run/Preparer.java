@@ -123,6 +123,11 @@ public final class Preparer {
         }
         if (data instanceof Table table) {
             conditions(experiment, table.schema(), problems);
+            if (!experiment.settings().sample().conditions().isEmpty() && train.size() > 0 && !model.supportsConditions(train)) {
+                problems.at(resolved, "sample.conditions", "sample.conditions", "model '" + modelSpec.type()
+                        + "' does not sample on conditions" + (data.modality() == dev.genlab.spi.Modality.IMAGE ? " here (an image model needs"
+                        + " conditional = true and a categorical target)" : "") + "; remove sample.conditions or use a model that does");
+            }
         }
         if (train.size() > 0) {
             checkMetrics(experiment, metrics, train, problems);
