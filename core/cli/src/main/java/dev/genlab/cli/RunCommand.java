@@ -70,7 +70,9 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         int cancelledCode;
         try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
-            prepared = genlab.prepare(genlab.loader().validate(file, parsed), listener);
+            dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
+            Genlab.store(experiment, runs); // checked before the data load
+            prepared = genlab.prepare(experiment, listener);
             if (cancelled.get()) {
                 System.err.println("cancelled before the run started: nothing was written");
                 return signals.cancelledExitCode();
@@ -88,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Integer sweep(Genlab genlab, com.typesafe.config.Config parsed, ConsoleListener listener) throws Exception {
         SweepPlan plan = new SweepPlanner(genlab.loader()).plan(file, parsed);
-        LocalRunStore store = new LocalRunStore(runs != null ? runs : Path.of(plan.trials().get(0).experiment().settings().tracking().directory()));
+        LocalRunStore store = Genlab.store(plan.trials().get(0).experiment(), runs);
         AtomicBoolean cancelled = new AtomicBoolean();
         SweepOutcome outcome;
         int cancelledCode;

@@ -42,7 +42,9 @@ final class ValidateCommand implements Callable<Integer> {
                 degenerate.forEach(d -> warnings.add("trial " + t.label() + ": " + d));
             }
         }
-        PreparedRun prepared = genlab.prepare(genlab.loader().validate(file, parsed), RunListener.SILENT);
+        dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
+        dev.genlab.runtime.Genlab.store(experiment, null); // a tracking.directory that cannot hold runs, as run finds it
+        PreparedRun prepared = genlab.prepare(experiment, RunListener.SILENT);
         if (sweep.isEmpty()) {
             prepared.degenerate().forEach(warnings::add);
         }

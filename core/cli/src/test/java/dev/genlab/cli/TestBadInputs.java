@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *                                        "=== name symlink target" makes a symbolic link)
  * ...
  * </pre>
- * Arguments are split on spaces; {@code {dir}} is the case's directory and {@code {runs}} a run store inside it.
+ * Arguments are split on spaces; {@code {dir}} is the case's directory (also in the text of the files) and {@code {runs}} a
+ * run store inside it.
  */
 class TestBadInputs {
     static final Path CASES = Path.of("src/test/resources/bad-inputs");
@@ -52,8 +53,8 @@ class TestBadInputs {
         }
     }
 
-    /** A file to write, or with {@code link} a symbolic link to create. */
-    record CaseFile(String name, byte[] content, String link) {
+    /** A file to write (text, or bytes given in hex), or with {@code link} a symbolic link to create. */
+    record CaseFile(String name, String text, byte[] bytes, String link) {
     }
 
     static Stream<Case> cases() throws IOException {
@@ -106,10 +107,12 @@ class TestBadInputs {
 
     private static CaseFile file(String name, StringBuilder content, String mode) {
         if (mode.startsWith("symlink ")) {
-            return new CaseFile(name, null, mode.substring(8).trim());
+            return new CaseFile(name, null, null, mode.substring(8).trim());
         }
-        byte[] bytes = mode.equals("hex") ? HexFormat.of().parseHex(content.toString().replaceAll("\\s", "")) : content.toString().getBytes(StandardCharsets.UTF_8);
-        return new CaseFile(name, bytes, null);
+        if (mode.equals("hex")) {
+            return new CaseFile(name, null, HexFormat.of().parseHex(content.toString().replaceAll("\\s", "")), null);
+        }
+        return new CaseFile(name, content.toString(), null, null);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,8 +125,10 @@ class TestBadInputs {
             Files.createDirectories(p.getParent());
             if (f.link() != null) {
                 Files.createSymbolicLink(p, Path.of(f.link()));
+            } else if (f.bytes() != null) {
+                Files.write(p, f.bytes());
             } else {
-                Files.write(p, f.content());
+                Files.writeString(p, f.text().replace("{dir}", caseDir.toString()), StandardCharsets.UTF_8);
             }
         }
         Set<String> before = listing(caseDir);

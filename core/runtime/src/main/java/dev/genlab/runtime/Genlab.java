@@ -1,7 +1,9 @@
 package dev.genlab.runtime;
 
+import com.typesafe.config.Config;
 import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.config.ExperimentLoader;
+import dev.genlab.runtime.config.Problems;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.run.PreparedRun;
 import dev.genlab.runtime.run.Preparer;
@@ -20,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The runtime's front door: discover plugins, validate and prepare an experiment, run it. */
 public final class Genlab {
+    private static final String KEY_DIRECTORY = "tracking.directory";
+
     private final PluginRegistry registry;
     private final ExperimentLoader loader;
 
@@ -63,7 +67,25 @@ public final class Genlab {
 
     /** The run store an experiment records into: {@code runsDirectory} if given, else its tracking.directory. */
     public static LocalRunStore store(PreparedRun prepared, Path runsDirectory) {
-        return new LocalRunStore(runsDirectory != null ? runsDirectory : Path.of(prepared.experiment().settings().tracking().directory()));
+        return store(prepared.experiment(), runsDirectory);
+    }
+
+    /**
+     * The run store of {@code experiment}: {@code runsDirectory} ({@code --runs}) if given, else its
+     * {@code tracking.directory}. A user error, named as {@code --runs DIR} or located at the key, if it cannot hold
+     * runs; writes nothing, so {@code validate} and {@code run} call it before loading any data.
+     */
+    public static LocalRunStore store(Experiment experiment, Path runsDirectory) {
+        if (runsDirectory != null) {
+            return new LocalRunStore(runsDirectory, "--runs " + runsDirectory);
+        }
+        String directory = experiment.settings().tracking().directory();
+        Config resolved = experiment.resolved();
+        String env = System.getenv("GENLAB_RUNS");
+        // not in the file: the default, or GENLAB_RUNS, which the defaults read
+        String where = resolved.hasPath(KEY_DIRECTORY) ? Problems.where(resolved.getValue(KEY_DIRECTORY).origin())
+                : env != null && !env.isBlank() ? "GENLAB_RUNS" : experiment.file().toString();
+        return new LocalRunStore(Path.of(directory), where + ": " + KEY_DIRECTORY + ": " + directory);
     }
 
     /**

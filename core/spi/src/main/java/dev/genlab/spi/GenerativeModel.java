@@ -13,6 +13,15 @@ public interface GenerativeModel {
      */
     FittedModel fit(Data train, TrainingContext context) throws IOException;
 
+    /**
+     * Whether the model fitted on {@code train} will sample on conditions ({@code sample.conditions}): the runtime
+     * asks before training, so an experiment that asks a model for what it cannot do fails at once, not after the
+     * training. The default says yes and leaves the answer to {@link FittedModel#supportsConditions()}.
+     */
+    default boolean supportsConditions(Data train) {
+        return true;
+    }
+
     /** Reads a model written by {@link FittedModel#save(Path)}. */
     FittedModel load(Path directory) throws IOException;
 }

@@ -84,7 +84,10 @@ public final class ExperimentLoader {
         } catch (ConfigException e) {
             Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
                     ? MissingIncludes.find(file) : Optional.empty();
-            problems.add(include.orElseGet(() -> new ConfigProblem(locate(e), null, stripOrigin(e))));
+            // Typesafe names only where parsing stopped (the end of the file for an unclosed '{'): find what was left open
+            List<ConfigProblem> found = include.map(List::of)
+                    .orElseGet(() -> e instanceof ConfigException.Parse ? UnclosedBrackets.find(failedFile(e, file)) : List.of());
+            addParseError(problems, found, locate(e), e);
             return null;
         }
         Config merged = fromFile;
@@ -98,7 +101,7 @@ public final class ExperimentLoader {
             try {
                 sets.add(ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("--set " + o)));
             } catch (ConfigException e) {
-                problems.add(new ConfigProblem("--set " + o, null, stripOrigin(e)));
+                addParseError(problems, UnclosedBrackets.findInOverride(o), "--set " + o, e);
             }
         }
         for (Config s : sets) {
@@ -110,6 +113,21 @@ public final class ExperimentLoader {
             problems.add(new ConfigProblem(locate(e), null, stripOrigin(e)));
             return null;
         }
+    }
+
+    /** What we found of a parse error ourselves, else Typesafe Config's message at {@code location}. */
+    private static void addParseError(Problems problems, List<ConfigProblem> found, String location, ConfigException e) {
+        if (found.isEmpty()) {
+            problems.add(new ConfigProblem(location, null, stripOrigin(e)));
+        } else {
+            found.forEach(problems::add);
+        }
+    }
+
+    /** The file a parse error is in: an included one, named by its origin, or the experiment file. */
+    private static Path failedFile(ConfigException e, Path file) {
+        String name = e.origin() == null ? null : e.origin().filename();
+        return name != null && Files.isRegularFile(Path.of(name)) ? Path.of(name) : file;
     }
 
     private static String locate(ConfigException e) {
@@ -188,7 +206,8 @@ public final class ExperimentLoader {
         // metrics
         List<PluginSpec> metrics = new ArrayList<>();
         ConfigValue metricsValue = config.root().get("metrics");
-        if (metricsValue == null) {
+        boolean defaultMetrics = metricsValue == null;
+        if (defaultMetrics) {
             // the defaults name metrics that may not be installed (a trimmed distribution): use those that are
             List<Object> installed = new ArrayList<>();
             for (Object m : experimentDefaults.getStringList("metrics")) {
@@ -230,8 +249,17 @@ public final class ExperimentLoader {
             if (produces.stream().noneMatch(model.descriptor().plugin().modalities()::contains)) {
                 problems.add(Problems.originOf(model.block(), "type"), "model.type", modalityMismatch(model, produces));
             }
-            for (PluginSpec m : metrics) {
-                if (produces.stream().noneMatch(m.descriptor().plugin().modalities()::contains)) {
+            List<PluginSpec> unfit = metrics.stream().filter(m -> produces.stream().noneMatch(m.descriptor().plugin().modalities()::contains)).toList();
+            if (defaultMetrics && !unfit.isEmpty()) {
+                // nothing in the file to point at but the dataset that the defaults do not fit
+                Set<Modality> handled = new java.util.TreeSet<>();
+                unfit.forEach(m -> handled.addAll(m.descriptor().plugin().modalities()));
+                problems.add(Problems.originOf(dataset.block(), "type"), "metrics", "no metrics are listed and the default ones ("
+                        + String.join(", ", unfit.stream().map(PluginSpec::type).toList()) + ") handle " + labels(handled)
+                        + " data but dataset '" + dataset.type() + "' gives " + labels(produces) + " data; list metrics for "
+                        + labels(produces) + " data (" + fitting(PluginKind.METRIC, produces) + ")");
+            } else {
+                for (PluginSpec m : unfit) {
                     problems.add(Problems.originOf(m.block(), "type"), m.path() + ".type", "metric '" + m.type() + "' handles "
                             + labels(m.descriptor().plugin().modalities()) + " data but dataset '" + dataset.type() + "' gives "
                             + labels(produces) + " data");
@@ -249,14 +277,19 @@ public final class ExperimentLoader {
     }
 
     private String modalityMismatch(PluginSpec model, Set<Modality> produces) {
-        List<String> fitting = new ArrayList<>();
-        for (PluginDescriptor d : registry.all(PluginKind.MODEL)) {
-            if (produces.stream().anyMatch(d.plugin().modalities()::contains)) {
-                fitting.add(d.name());
+        return "model '" + model.type() + "' handles " + labels(model.descriptor().plugin().modalities()) + " data but the dataset gives "
+                + labels(produces) + " data; " + fitting(PluginKind.MODEL, produces);
+    }
+
+    /** The installed plugins of a kind that handle any of {@code modalities}: "models for it: a, b" or "no installed model handles that". */
+    private String fitting(PluginKind kind, Set<Modality> modalities) {
+        List<String> names = new ArrayList<>();
+        for (PluginDescriptor d : registry.all(kind)) {
+            if (modalities.stream().anyMatch(d.plugin().modalities()::contains)) {
+                names.add(d.name());
             }
         }
-        return "model '" + model.type() + "' handles " + labels(model.descriptor().plugin().modalities()) + " data but the dataset gives "
-                + labels(produces) + " data" + (fitting.isEmpty() ? "; no installed model handles that" : "; models for it: " + String.join(", ", fitting));
+        return names.isEmpty() ? "no installed " + kind.label() + " handles that" : kind.label() + "s for it: " + String.join(", ", names);
     }
 
     static String labels(Set<Modality> modalities) {

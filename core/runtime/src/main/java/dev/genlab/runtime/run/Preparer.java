@@ -86,10 +86,16 @@ public final class Preparer {
                 providedTest = providedTest.map(t -> t.asTable().withSchema(schema));
                 loaded = new LoadedData(data, providedTest, loaded.sources());
             }
-        } else if (experiment.target().isPresent() || experiment.sensitive().isPresent()) {
-            Config block = experiment.dataset().block();
-            problems.at(block, experiment.target().isPresent() ? "target" : "sensitive", "dataset",
-                    "target and sensitive columns apply to tables, but dataset '" + experiment.dataset().type() + "' gives " + data.modality().label() + " data");
+        } else {
+            String gives = "dataset '" + experiment.dataset().type() + "' gives " + data.modality().label() + " data";
+            if (experiment.target().isPresent() || experiment.sensitive().isPresent()) {
+                problems.at(experiment.dataset().block(), experiment.target().isPresent() ? "target" : "sensitive", "dataset",
+                        "target and sensitive columns apply to tables, but " + gives);
+            }
+            if (!experiment.settings().sample().conditions().isEmpty()) {
+                problems.at(experiment.resolved(), "sample.conditions", "sample.conditions", "conditions apply to tables, but " + gives
+                        + "; remove sample.conditions");
+            }
         }
         problems.throwIfAny();
 
@@ -117,6 +123,11 @@ public final class Preparer {
         }
         if (data instanceof Table table) {
             conditions(experiment, table.schema(), problems);
+            if (!experiment.settings().sample().conditions().isEmpty() && train.size() > 0 && !model.supportsConditions(train)) {
+                problems.at(resolved, "sample.conditions", "sample.conditions", "model '" + modelSpec.type()
+                        + "' does not sample on conditions" + (data.modality() == dev.genlab.spi.Modality.IMAGE ? " here (an image model needs"
+                        + " conditional = true and a categorical target)" : "") + "; remove sample.conditions or use a model that does");
+            }
         }
         if (train.size() > 0) {
             checkMetrics(experiment, metrics, train, problems);

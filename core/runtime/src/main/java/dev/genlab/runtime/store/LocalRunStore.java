@@ -41,11 +41,18 @@ public final class LocalRunStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
+    private final String what;
 
     /** A store at {@code root}; a user error if it, or the first of its parents that exists, is not a directory. */
     public LocalRunStore(Path root) {
+        this(root, "run store " + Objects.requireNonNull(root, "root is null"));
+    }
+
+    /** A store at {@code root}, named {@code what} in user errors (e.g. {@code --runs x}, or a file, line and key). */
+    public LocalRunStore(Path root, String what) {
         this.root = Objects.requireNonNull(root, "root is null");
-        requireDirectory(root, "run store " + root);
+        this.what = Objects.requireNonNull(what, "what is null");
+        requireDirectory(root, what);
     }
 
     /**
@@ -81,8 +88,13 @@ public final class LocalRunStore {
     /** Creates the run's directory and marks it RUNNING. */
     public RunWriter create(RunInfo info) throws IOException {
         Path dir = root.resolve(info.id());
-        Files.createDirectories(root);
-        Files.createDirectory(dir);
+        try {
+            Files.createDirectories(root);
+            Files.createDirectory(dir);
+        } catch (IOException e) {
+            // nothing is written yet: a store that cannot be made (no such place, no permission) is the user's to fix
+            throw new UserException(what + ": cannot hold runs (" + IoErrors.describe(e) + "); name a directory you can write");
+        }
         RunWriter writer = new RunWriter(dir);
         try {
             writer.started(info);

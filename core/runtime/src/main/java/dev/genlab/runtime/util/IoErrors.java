@@ -12,7 +12,7 @@ public final class IoErrors {
     public static String describeOrNull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FileSystemException fs && fs.getFile() != null) {
-                String reason = fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+                String reason = fs.getReason() != null ? fs.getReason() : reason(fs);
                 return "cannot write " + fs.getFile() + (fs.getOtherFile() != null ? " (to " + fs.getOtherFile() + ")" : "") + ": " + reason;
             }
             if (t instanceof IOException io && io.getMessage() != null && !(t.getCause() instanceof IOException)) {
@@ -20,6 +20,23 @@ public final class IoErrors {
             }
         }
         return null;
+    }
+
+    /** The cause in words when the exception gives none (its class name is no message for a user). */
+    private static String reason(FileSystemException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it already exists";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** {@link #describeOrNull}, else the throwable's own message. */

@@ -128,10 +128,48 @@ class TestExperimentLoader {
 
     @Test
     void syntaxErrorIsLocated() throws IOException {
-        Path f = write("syntax.conf", "dataset { type = toy\nmodel = { type = bootstrap }\nsplit { test = 0.2 \n");
+        Path f = write("syntax.conf", "dataset { type = toy }\nmodel = { type = = bootstrap }\n");
         List<String> errors = errors(f);
         assertEquals(1, errors.size());
-        assertTrue(errors.get(0).startsWith("syntax.conf:4: "), errors.toString());
+        assertTrue(errors.get(0).startsWith("syntax.conf:2: Expecting a value but got wrong token: '='"), errors.toString());
+    }
+
+    /** Typesafe Config says "expecting a close parentheses ')' here, not: end of file"; the user needs the open brace's line and key. */
+    @Test
+    void anUnclosedBracketIsNamedWhereItOpens() throws IOException {
+        Path f = write("syntax.conf", "dataset { type = toy\nmodel = { type = bootstrap }\nsplit { test = 0.2 \n");
+        assertEquals(List.of(
+                "syntax.conf:1: dataset: this '{' is never closed (the file ends at line 3); add the '}' that closes it",
+                "syntax.conf:3: dataset.split: this '{' is never closed (the file ends at line 3); add the '}' that closes it"), errors(f));
+        Path nested = write("nested.conf", "dataset { type = toy }\nmodel { type = bootstrap }\nvars { a { b = [1, 2,\n  { c = 3 }\n}\n");
+        assertEquals(List.of("nested.conf:5: vars.a.b: '}' cannot close the '[' opened at line 3; close it with ']'"), errors(nested));
+        write("base.conf", "model {\n  type = bootstrap\n");
+        Path including = write("including.conf", "include \"base.conf\"\ndataset { type = toy }\n");
+        assertEquals(List.of("base.conf:1: model: this '{' is never closed (the file ends at line 2); add the '}' that closes it"), errors(including));
+    }
+
+    @Test
+    void unclosedQuotesAndSubstitutionsAndAStrayBrace() throws IOException {
+        assertEquals(List.of("q.conf:2: model.x: this quoted string is not closed on its line; add the closing '\"'"
+                + " (a string over several lines goes between \"\"\" and \"\"\")"),
+                errors(write("q.conf", "dataset { type = toy }\nmodel { type = bootstrap, x = \"abc\n}\n")));
+        assertEquals(List.of("t.conf:2: model.x: this '\"\"\"' string is never closed (the file ends at line 3); add the closing '\"\"\"'"),
+                errors(write("t.conf", "dataset { type = toy }\nmodel { type = bootstrap, x = \"\"\"abc\n}\n")));
+        assertEquals(List.of("s.conf:2: model.epochs: this '${' is not closed on its line; add the '}' that ends the substitution"),
+                errors(write("s.conf", "dataset { type = toy }\nmodel { type = bootstrap, epochs = ${vars.e\n}\n")));
+        assertEquals(List.of("b.conf:2: '}' closes nothing (no '{' is open here); remove it"),
+                errors(write("b.conf", "dataset { type = toy }\nmodel { type = bootstrap }}\n")));
+    }
+
+    /** Brackets in comments, quoted and triple-quoted strings are text: the scan finds nothing and Typesafe's message stands. */
+    @Test
+    void bracketsInCommentsAndStringsAreNotCounted() {
+        String text = "# a { in a comment\n"
+                + "// and a [ in another\n"
+                + "vars { a = \"{[\", b = \"\"\"x { y\n"
+                + "[ z\"\"\", c = ${?HOME}, d = \"\\\\\" }  # \"\n"
+                + "model { type = \"}\" }\n";
+        assertEquals(List.of(), UnclosedBrackets.find("ok.conf", text, true));
     }
 
     @Test

@@ -39,6 +39,12 @@ abstract class DeepImageModel implements GenerativeModel {
 
     abstract FittedImageModel fitted(ImageCodec codec, Weights weights, Map<String, String> architecture);
 
+    /** Conditions on the label are what a conditional model samples on: the rule of {@link ImageCodec#fit}. */
+    @Override
+    public boolean supportsConditions(Data train) {
+        return conditional() && train instanceof Table table && ImageCodec.labelled(table.schema());
+    }
+
     @Override
     public final FittedModel fit(Data train, TrainingContext context) {
         ImageCodec codec = ImageCodec.fit(train, name, conditional());

@@ -49,6 +49,11 @@ final class ImageCodec {
      * Checks that {@code data} is a non-empty image table with complete pixels; conditional on the target when
      * {@code conditional} and the schema has a categorical target.
      */
+    /** Whether a conditional model conditions on this schema's target: a categorical one. */
+    static boolean labelled(Schema schema) {
+        return schema.target().isPresent() && schema.column(schema.target().get()).isCategorical();
+    }
+
     static ImageCodec fit(Data data, String model, boolean conditional) {
         if (!(data instanceof Table table)) {
             throw new DataException(SOURCE, model + " needs an image table, got " + data.modality().label() + " data");
@@ -83,7 +88,7 @@ final class ImageCodec {
         }
         int label = -1;
         double[] shares = new double[0];
-        if (conditional && schema.target().isPresent() && schema.column(schema.target().get()).isCategorical()) {
+        if (conditional && labelled(schema)) {
             label = schema.requireIndex(schema.target().get());
             int[] codes = table.codes(label);
             shares = new double[schema.column(label).levels().size()];

@@ -45,7 +45,9 @@ class TestImageModels {
     @ParameterizedTest
     @ValueSource(strings = {"vae", "dcgan", "image-ddpm"})
     void conditionalSamplesCarryTheRequestedLabelAndBadLevelsAreRefused(String name) throws Exception {
-        FittedModel fitted = model(name, "").fit(Digits.ALL.head(200), context(1, name));
+        GenerativeModel model = model(name, "");
+        assertTrue(model.supportsConditions(Digits.ALL.head(200)), "said before training, so validate can refuse conditions");
+        FittedModel fitted = model.fit(Digits.ALL.head(200), context(1, name));
         assertTrue(fitted.supportsConditions());
         Table threes = fitted.sample(30, 4, Map.of("label", "3")).asTable();
         int label = threes.schema().requireIndex("label");
@@ -82,7 +84,9 @@ class TestImageModels {
     @ParameterizedTest
     @ValueSource(strings = {"vae", "dcgan", "image-ddpm"})
     void unconditionalModelsLeaveTheLabelMissingAndRefuseConditions(String name) throws Exception {
-        FittedModel fitted = model(name, "conditional = false").fit(Digits.ALL.head(100), context(3, name));
+        GenerativeModel model = model(name, "conditional = false");
+        assertFalse(model.supportsConditions(Digits.ALL.head(100)), "said before training, so validate can refuse conditions");
+        FittedModel fitted = model.fit(Digits.ALL.head(100), context(3, name));
         assertFalse(fitted.supportsConditions());
         Table sample = fitted.sample(20, 1).asTable();
         int label = sample.schema().requireIndex("label");

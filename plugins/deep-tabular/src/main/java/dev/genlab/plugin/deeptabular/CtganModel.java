@@ -57,6 +57,11 @@ public final class CtganModel extends DeepTabularModel {
     }
 
     @Override
+    public boolean supportsConditions(dev.genlab.spi.Data train) {
+        return true;
+    }
+
+    @Override
     TabularTransformer.Options encoding() {
         return new TabularTransformer.Options(NumericEncoding.MODE_SPECIFIC, config.maxModes(), 0.005, config.maxCategories());
     }

@@ -43,6 +43,12 @@ abstract class DeepTabularModel implements GenerativeModel {
 
     abstract FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture);
 
+    /** Only ctgan samples on conditions (its conditional vector); it says so. */
+    @Override
+    public boolean supportsConditions(Data train) {
+        return false;
+    }
+
     @Override
     public final FittedModel fit(Data train, TrainingContext context) {
         Table table = train.asTable();

@@ -81,7 +81,12 @@ class TestDeepModels {
     @ValueSource(strings = {"gan", "ctgan", "tvae", "ddpm"})
     void tinyTablesConstantAndAllMissingColumnsWork(String name) throws Exception {
         Table tiny = SmallTables.mixed(23, 5); // smaller than the batch size of 100
-        FittedModel fitted = model(name, "").fit(tiny, context(1, name));
+        GenerativeModel model = model(name, "");
+        boolean promised = model.supportsConditions(tiny);
+        FittedModel fitted = model.fit(tiny, context(1, name));
+        // what validate is told before training is what the fitted model does: only ctgan samples on conditions
+        assertEquals(fitted.supportsConditions(), promised);
+        assertEquals(name.equals("ctgan"), promised);
         Table sample = fitted.sample(60, 2).asTable();
         int constant = sample.schema().requireIndex("constant");
         int empty = sample.schema().requireIndex("empty");
