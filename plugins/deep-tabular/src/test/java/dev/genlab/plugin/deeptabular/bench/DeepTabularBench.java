@@ -31,6 +31,8 @@ import java.util.SplittableRandom;
  * --threads N|auto               PyTorch intra-op threads (default auto: genlab's thread policy, DjlEngine.threads)
  * --seed N                       run seed (default 1)
  * --no-utility                   skip the classifier
+ * --sample-rows N                sample N rows instead of as many as the training rows (without --no-utility the
+ *                                classifier then trains on N rows)
  * --data DIR                     folder with adult-train.csv.gz and adult-test.csv.gz (default: the copy bundled in
  *                                genlab-plugin-tabular-datasets, read from the class path)
  * </pre>
@@ -49,6 +51,7 @@ public final class DeepTabularBench {
         String threads = "auto";
         long seed = 1;
         boolean utility = true;
+        int sampleRows = -1;
         Path data = null;
         String dataset = "adult";
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +62,7 @@ public final class DeepTabularBench {
                 case "--threads" -> threads = args[++i];
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-utility" -> utility = false;
+                case "--sample-rows" -> sampleRows = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
                 case "--dataset" -> dataset = args[++i];
                 default -> {
@@ -114,8 +118,11 @@ public final class DeepTabularBench {
             FittedModel fitted = generative.fit(train, context);
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
-            Table synthetic = fitted.sample(train.rowCount(), seed).asTable();
+            long c1 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            int rowsToSample = sampleRows >= 0 ? sampleRows : train.rowCount();
+            Table synthetic = fitted.sample(rowsToSample, seed).asTable();
             double sampleSeconds = (System.nanoTime() - t1) / 1e9;
+            double sampleCpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c1) / 1e9;
             String scores = "        -       -";
             if (utility) {
                 LogisticUtility.Score s = LogisticUtility.trainAndTest(synthetic, test, AdultCsv.TARGET, AdultCsv.POSITIVE, seed);
@@ -123,12 +130,12 @@ public final class DeepTabularBench {
             }
             System.out.printf(Locale.ROOT, "%-6s %7d %9.1f %9.3f %10.0f %13.0f %s  %s (load %s)%n", model, modelEpochs, fitSeconds,
                     modelEpochs / fitSeconds, (double) train.rowCount() * modelEpochs / fitSeconds,
-                    train.rowCount() / sampleSeconds, scores, hocon.replace('\n', ' ').trim(), load());
+                    rowsToSample / sampleSeconds, scores, hocon.replace('\n', ' ').trim(), load());
             // an update: one generator step (for gan, after its discriminator-steps critic steps), one batch per step
             System.out.printf(Locale.ROOT, "BENCH {\"model\": \"%s\", \"threads\": %s, \"epochs\": %d, \"epoch_seconds\": %.4f, "
-                    + "\"fit_seconds\": %.4f, \"sample_rows\": %d, \"sample_seconds\": %.4f, \"train_rows\": %d, \"batch_size\": %d, "
-                    + "\"updates_per_epoch\": %d, \"layout\": \"%s\"}%n", model, threads, modelEpochs, context.epochSeconds(), fitSeconds,
-                    train.rowCount(), sampleSeconds, train.rowCount(), batchSize, Math.max(1, train.rowCount() / batchSize),
+                    + "\"fit_seconds\": %.4f, \"sample_rows\": %d, \"sample_seconds\": %.4f, \"sample_cpu\": %.4f, \"train_rows\": %d, \"batch_size\": %d, "
+                    + "\"updates_per_epoch\": %d, \"epoch_times\": %s, \"epoch_cpu\": %s, \"layout\": \"%s\"}%n", model, threads, modelEpochs, context.epochSeconds(), fitSeconds,
+                    rowsToSample, sampleSeconds, sampleCpu, train.rowCount(), batchSize, Math.max(1, train.rowCount() / batchSize), context.epochTimes(), context.epochCpu(),
                     dev.genlab.plugin.deeptabular.BenchLayout.of(fitted));
         }
     }
@@ -161,10 +168,31 @@ public final class DeepTabularBench {
         private final TestContexts.RecordingContext delegate;
         private long epochLoopStart;
         private long lastEpochEnd;
+        private final List<Double> epochTimes = new ArrayList<>();
+        private final List<Double> epochCpu = new ArrayList<>();
+        private long lastCpu;
+
+        /** Seconds of each epoch, in order, as JSON numbers. */
+        String epochTimes() {
+            return json(epochTimes);
+        }
+
+        /** CPU seconds of the training thread in each epoch (at 1 PyTorch thread: the work, whatever the machine's load). */
+        String epochCpu() {
+            return json(epochCpu);
+        }
+
+        private static String json(List<Double> times) {
+            return times.stream().map(t -> String.format(Locale.ROOT, "%.4f", t)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
 
         /** Seconds from the start of the epoch loop (its progress bar) to the end of the last epoch. */
         double epochSeconds() {
             return (lastEpochEnd - epochLoopStart) / 1e9;
+        }
+
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
 
         PrintingContext(TestContexts.RecordingContext delegate) {
@@ -207,6 +235,7 @@ public final class DeepTabularBench {
             boolean epochs = unit.equals("epoch");
             if (epochs) {
                 epochLoopStart = start;
+                lastCpu = cpu();
             }
             return new Progress() {
                 long done;
@@ -215,8 +244,13 @@ public final class DeepTabularBench {
                 @Override
                 public void advance(long units) {
                     done += units;
-                    if (epochs) {
-                        lastEpochEnd = System.nanoTime();
+                    if (epochs && units > 0) {
+                        long now = System.nanoTime();
+                        epochTimes.add((now - (lastEpochEnd == 0 ? epochLoopStart : lastEpochEnd)) / 1e9);
+                        lastEpochEnd = now;
+                        long c = cpu();
+                        epochCpu.add((c - lastCpu) / 1e9);
+                        lastCpu = c;
                     }
                     if (total >= 10 && done % Math.max(1, total / 10) == 0 || done == total) {
                         System.err.printf(Locale.ROOT, "  %s: %d/%d %s, %.1f s, %s%n", task, done, total, unit, (System.nanoTime() - start) / 1e9, status);
