@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *       experiment file substituted from such a variable ({@code ${?MY_TOKEN}}; Typesafe Config keeps the origin
  *       "env variables") is redacted whatever its length; otherwise values of at least {@value #MIN_LENGTH}
  *       characters are searched for everywhere (shorter ones, a "true" or a port, would match by chance);</li>
+ *   <li>the value of a secret-named key of the experiment, when at least {@value #MIN_LENGTH} characters long,
+ *       wherever else it lands too: {@code ${vars.api-key}} substituted into a URL is as secret as the key;</li>
  *   <li>the user-info of a URI ({@code http://user:pass@host} becomes {@code http://***@host}).</li>
  * </ul>
  */
@@ -57,8 +59,9 @@ public final class Secrets {
     }
 
     /**
-     * Secrets for a resolved experiment: the environment's long secret values, and every secret-named variable's
-     * value that {@code resolved} substituted (found by the "env variables" origin), whatever its length.
+     * Secrets for a resolved experiment: the environment's long secret values, every secret-named variable's
+     * value that {@code resolved} substituted (found by the "env variables" origin), whatever its length, and the
+     * long values of {@code resolved}'s secret-named keys.
      */
     public static Secrets of(Config resolved, Map<String, String> env) {
         Set<String> all = new LinkedHashSet<>();
@@ -73,8 +76,24 @@ public final class Secrets {
         });
         if (resolved != null) {
             substituted(resolved.root(), named, all);
+            secretKeyValues(resolved, all);
         }
         return new Secrets(all);
+    }
+
+    /** Values of secret-named keys, searched for everywhere: a substitution copies them under names that are not. */
+    private static void secretKeyValues(Config resolved, Set<String> out) {
+        for (Map.Entry<String, ConfigValue> e : resolved.entrySet()) {
+            if (isSecretKey(e.getKey())) {
+                Object v = e.getValue().unwrapped();
+                for (Object x : v instanceof List<?> list ? list : List.of(v)) {
+                    String s = x == null || x instanceof Map<?, ?> || x instanceof List<?> ? "" : String.valueOf(x).strip();
+                    if (s.length() >= MIN_LENGTH) {
+                        out.add(s);
+                    }
+                }
+            }
+        }
     }
 
     private static void substituted(ConfigValue v, List<String> named, Set<String> out) {

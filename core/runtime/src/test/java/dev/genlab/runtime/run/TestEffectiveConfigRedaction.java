@@ -59,6 +59,19 @@ class TestEffectiveConfigRedaction {
     }
 
     @Test
+    void aSecretKeysValueSubstitutedUnderAnotherNameIsRedactedThereToo() {
+        Config c = ConfigFactory.parseString("""
+                vars { api-key = "ak-0123456789", token = "t-12", endpoint = "https://example.org/q?key="${vars.api-key}"&t="${vars.token} }
+                """).resolve();
+        Map<String, String> p = EffectiveConfig.flatten(c, Map.of());
+        assertEquals("***", p.get("vars.api-key"));
+        assertEquals("***", p.get("vars.token"));
+        assertEquals("https://example.org/q?key=***&t=t-12", p.get("vars.endpoint"),
+                "long values are hunted for everywhere; a 4-character one would match by chance");
+        assertFalse(EffectiveConfig.redacted(c, Map.of()).root().render().contains("ak-0123456789"));
+    }
+
+    @Test
     void uriUserInfoIsRedactedInAnyValueAndInErrorText() {
         Config c = ConfigFactory.parseString("tracking.mlflow.uri = \"http://user:pa55@127.0.0.1:5000\"\nnote = \"see https://tok@example.org/x\"");
         Map<String, String> p = EffectiveConfig.flatten(c, Map.of());
