@@ -38,7 +38,7 @@ public final class Secrets {
     /** What a redacted value becomes. */
     public static final String REDACTED = "***";
     static final int MIN_LENGTH = 8;
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)(^|[-_.])(password|passwd|token|secret|credentials?|api-?key|access-?key|key)$");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)(^|[-_])(password|passwd|token|secret|credentials?|api-?key|access-?key|key)$");
     private static final Pattern SECRET_ENV = Pattern.compile("(?i)(password|passwd|passphrase|token|secret|credential|api_?key|access_?key"
             + "|private_?key|(^|_)key$|(^|_)pat$)");
     /** scheme://userinfo@ — the user-info is everything up to the '@' before the host. */
@@ -111,9 +111,17 @@ public final class Secrets {
         }
     }
 
-    /** Whether a key (a dotted path or its last part) names a secret. */
+    /**
+     * Whether a key (a dotted path or one part of it) names a secret: any part of the path does, so everything inside
+     * a secret-named block ({@code credentials { user = …, pass = … }}) is secret too.
+     */
     public static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key.replace("\"", "")).find();
+        for (String part : key.replace("\"", "").split("\\.")) {
+            if (SECRET_KEY.matcher(part).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code text} with every secret value and URI user-info replaced by {@value #REDACTED}. */

@@ -72,6 +72,21 @@ class TestEffectiveConfigRedaction {
     }
 
     @Test
+    void everythingInsideASecretNamedBlockIsRedacted() {
+        Config c = ConfigFactory.parseString("credentials { user = alice, pass = hunter22 }\nmodel { token { value = abc, ttl = 5 } }\nkeys = [a, b]\ntokenizer = char");
+        Map<String, String> p = EffectiveConfig.flatten(c, Map.of());
+        assertEquals("***", p.get("credentials.user"));
+        assertEquals("***", p.get("credentials.pass"));
+        assertEquals("***", p.get("model.token.value"));
+        assertEquals("***", p.get("model.token.ttl"));
+        assertEquals("[\"a\",\"b\"]", p.get("keys"), "'keys' is not a secret name");
+        assertEquals("char", p.get("tokenizer"), "nor is 'tokenizer'");
+        String rendered = EffectiveConfig.redacted(c, Map.of()).root().render();
+        assertFalse(rendered.contains("alice"), rendered);
+        assertFalse(rendered.contains("hunter22"), rendered);
+    }
+
+    @Test
     void uriUserInfoIsRedactedInAnyValueAndInErrorText() {
         Config c = ConfigFactory.parseString("tracking.mlflow.uri = \"http://user:pa55@127.0.0.1:5000\"\nnote = \"see https://tok@example.org/x\"");
         Map<String, String> p = EffectiveConfig.flatten(c, Map.of());
