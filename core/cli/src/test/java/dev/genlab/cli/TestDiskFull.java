@@ -36,7 +36,7 @@ class TestDiskFull {
                 + "cp -a \"$MNT/runs\" \"$OUT/\" 2>/dev/null\n"
                 + "exit $rc\n";
         List<String> command = new java.util.ArrayList<>(List.of("unshare", "-rm", "sh", "-c", script, "sh",
-                java(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                ChildJvm.java(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 TestCli.EXPERIMENTS.resolve("adult-copula.conf").toString(), "--runs", mnt.resolve("runs").toString(), "--quiet"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("MNT", mnt.toString());
@@ -78,7 +78,4 @@ class TestDiskFull {
         }
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 }

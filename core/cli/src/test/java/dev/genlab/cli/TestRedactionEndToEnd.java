@@ -87,7 +87,7 @@ class TestRedactionEndToEnd {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         // --verbose: debug logging is something a run writes too, and what a user pastes into an issue
-        ProcessBuilder pb = new ProcessBuilder(java(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.java(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", file.toString(), "--runs", runs.toString(), "--verbose")
                 .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = pb.environment();
@@ -239,7 +239,4 @@ class TestRedactionEndToEnd {
         }
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 }

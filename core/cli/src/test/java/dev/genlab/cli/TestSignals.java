@@ -57,7 +57,7 @@ class TestSignals {
         Path log = dir.resolve("out.log");
         try (HungServer hung = phase.equals("uploading") ? new HungServer() : null) {
             Path experiment = Files.writeString(dir.resolve("exp.conf"), experiment(phase, hung));
-            List<String> command = new ArrayList<>(List.of("python3", "-c", LAUNCHER, java(), "-Dai.djl.offline=true", "-cp",
+            List<String> command = new ArrayList<>(List.of("python3", "-c", LAUNCHER, ChildJvm.java(), "-Dai.djl.offline=true", "-cp",
                     System.getProperty("java.class.path"), Main.class.getName(), "run", experiment.toString(), "--runs", runs.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DJL_OFFLINE", "true");
@@ -190,7 +190,4 @@ class TestSignals {
         }
     }
 
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
 }
