@@ -42,7 +42,7 @@ final class SoftmaxGroups {
      * @param valid   1 for a real position, 0 for padding, shape (1, blocks · width)
      * @param mask    0 for a real position, {@link #MASKED} for padding, shape (1, blocks · width)
      */
-    private record Group(int blocks, int width, NDArray columns, NDArray targets, NDArray valid, NDArray mask, int offset) {
+    private record Group(int blocks, int width, NDArray columns, NDArray targets, NDArray valid, NDArray mask) {
         int size() {
             return blocks * width;
         }
@@ -50,7 +50,6 @@ final class SoftmaxGroups {
 
     private final List<Group> groups = new ArrayList<>();
     private final Map<Integer, int[]> placed = new TreeMap<>(); // block start -> {position in softmax(), block width}
-    private final int padded;
 
     /**
      * @param blocks       the one-hot blocks (their {@code start} is the column in the logits)
@@ -91,19 +90,13 @@ final class SoftmaxGroups {
                 }
             }
             groups.add(new Group(members.size(), width, manager.create(columns, new Shape(1, n)), manager.create(targets, new Shape(1, n)),
-                    manager.create(valid, new Shape(1, n)), manager.create(mask, new Shape(1, n)), offset));
+                    manager.create(valid, new Shape(1, n)), manager.create(mask, new Shape(1, n))));
             offset += n;
         }
-        this.padded = offset;
     }
 
     boolean isEmpty() {
         return groups.isEmpty();
-    }
-
-    /** Columns over all groups, padding included. */
-    int paddedWidth() {
-        return padded;
     }
 
     /**
@@ -126,8 +119,8 @@ final class SoftmaxGroups {
 
     /**
      * Soft-max (Gumbel-softmax with temperature {@code gumbelTau} when it is above 0, noise from the engine's seeded
-     * generator) of every block of {@code raw}, as a {@code (rows, paddedWidth)} array in group order; read back into
-     * the encoded layout with {@link #scatterIndex}.
+     * generator) of every block of {@code raw}, as a {@code (rows, padded columns)} array in group order;
+     * {@link #positions} says where each encoded column is in it.
      */
     NDArray softmax(NDArray raw, double gumbelTau) {
         long rows = raw.getShape().get(0);
