@@ -1,6 +1,7 @@
 package dev.genlab.cli;
 
 import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.report.Comparison;
 import dev.genlab.runtime.report.Measures;
 import dev.genlab.runtime.report.ScoreCard;
@@ -70,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         int cancelledCode;
         try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
-            dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
+            Experiment experiment = genlab.loader().validate(file, parsed);
             Genlab.store(experiment, runs); // checked before the data load
             prepared = genlab.prepare(experiment, listener);
             if (cancelled.get()) {

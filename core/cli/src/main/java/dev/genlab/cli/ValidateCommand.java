@@ -1,5 +1,7 @@
 package dev.genlab.cli;
 
+import dev.genlab.runtime.Genlab;
+import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.run.PreparedRun;
 import dev.genlab.runtime.run.RunListener;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.genlab.runtime.Genlab genlab = common.genlab();
+        Genlab genlab = common.genlab();
         com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
         String sweep = "";
         java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
@@ -42,8 +44,8 @@ final class ValidateCommand implements Callable<Integer> {
                 degenerate.forEach(d -> warnings.add("trial " + t.label() + ": " + d));
             }
         }
-        dev.genlab.runtime.config.Experiment experiment = genlab.loader().validate(file, parsed);
-        dev.genlab.runtime.Genlab.store(experiment, null); // a tracking.directory that cannot hold runs, as run finds it
+        Experiment experiment = genlab.loader().validate(file, parsed);
+        Genlab.store(experiment, null); // a tracking.directory that cannot hold runs, as run finds it
         PreparedRun prepared = genlab.prepare(experiment, RunListener.SILENT);
         if (sweep.isEmpty()) {
             prepared.degenerate().forEach(warnings::add);

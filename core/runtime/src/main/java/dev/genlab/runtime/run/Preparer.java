@@ -22,6 +22,7 @@ import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.Metric;
 import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.MinimumSizes;
+import dev.genlab.spi.Modality;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
@@ -125,7 +126,7 @@ public final class Preparer {
             conditions(experiment, table.schema(), problems);
             if (!experiment.settings().sample().conditions().isEmpty() && train.size() > 0 && !model.supportsConditions(train)) {
                 problems.at(resolved, "sample.conditions", "sample.conditions", "model '" + modelSpec.type()
-                        + "' does not sample on conditions" + (data.modality() == dev.genlab.spi.Modality.IMAGE ? " here (an image model needs"
+                        + "' does not sample on conditions" + (data.modality() == Modality.IMAGE ? " here (an image model needs"
                         + " conditional = true and a categorical target)" : "") + "; remove sample.conditions or use a model that does");
             }
         }
