@@ -49,8 +49,9 @@ public final class Table implements Data {
                 if (!(array instanceof int[] codes)) {
                     throw new IllegalArgumentException("categorical column '" + column.name() + "' needs an int[]");
                 }
+                int levels = column.levels().size();
                 for (int code : codes) {
-                    if (code < MISSING_CODE || code >= column.levels().size()) {
+                    if (code < MISSING_CODE || code >= levels) {
                         throw new IllegalArgumentException("column '" + column.name() + "': code " + code
                                 + " is outside its " + column.levels().size() + " levels");
                     }

@@ -323,7 +323,10 @@ public final class CtganModel extends DeepTabularModel {
             ResidualGenerator generator = new ResidualGenerator(params, "generator", embedding + conditions.width, dims, width, new SplittableRandom(0));
             params.assign(weights.part("generator."));
             OutputLayer output = new OutputLayer(transformer.spans());
-            SplittableRandom noise = Seeds.random(seed, "noise");
+            // The latent noise comes from the engine's generator (vectorised, drawn where the network reads it: a
+            // third of tvae's sampling time was host-side draws and their copy), seeded here so that a sample
+            // depends on the seed alone; the generator is process-wide, as all PyTorch randomness (see ddpm).
+            DjlEngine.seed(Seeds.derive(seed, "ctgan-sample"));
             SplittableRandom draws = Seeds.random(seed, "categories");
             float[] out = new float[n * width];
             int filled = 0;
@@ -337,7 +340,7 @@ public final class CtganModel extends DeepTabularModel {
                 int rows = Math.min(CHUNK, required.isEmpty() ? n - filled : Math.max(n - filled, 1000));
                 float[] decoded;
                 try (NDManager m = manager.newSubManager()) {
-                    NDArray z = m.create(Gaussians.fill(noise, rows * embedding), new Shape(rows, embedding));
+                    NDArray z = m.randomNormal(new Shape(rows, embedding));
                     NDArray input = z;
                     if (!conditions.isEmpty()) {
                         if (fixed == null) {

@@ -79,55 +79,91 @@ final class OutputLayer {
     }
 
     /**
-     * Host-side decoding of raw generator output for sampling: tanh for bounded values and, for one-hot blocks,
-     * either a draw from the softmax (with {@code random}) or the argmax ({@code random == null}); the result is
-     * what {@code TabularTransformer.inverse} reads.
+     * Host-side decoding of raw generator output for sampling, in place: tanh for bounded values and, for each one-hot
+     * block, a draw from its softmax written as a one-hot; the result is what {@code TabularTransformer.inverse}
+     * reads. One pass over the rows in memory order; the spans are flattened into arrays once (sampling is a one-off
+     * call, so the loop must be cheap before the JIT has warmed up as well as after).
      */
     float[] decode(float[] raw, int rows, int width, SplittableRandom random) {
-        float[] out = raw.clone();
-        double[] weights = new double[spans.stream().mapToInt(Span::width).max().orElse(0)];
-        for (int i = 0; i < rows; i++) { // row by row: one pass over memory
-            for (Span s : spans) {
-                int base = i * width + s.start();
-                switch (s.activation()) {
-                    case TANH -> out[base] = (float) Math.tanh(raw[base]);
-                    case LINEAR -> {
-                    }
-                    case SOFTMAX -> {
-                        int pick = 0;
-                        if (random == null) {
-                            for (int j = 1; j < s.width(); j++) {
-                                if (raw[base + j] > raw[base + pick]) {
-                                    pick = j;
-                                }
-                            }
-                        } else {
-                            double max = Double.NEGATIVE_INFINITY;
-                            for (int j = 0; j < s.width(); j++) {
-                                max = Math.max(max, raw[base + j]);
-                            }
-                            double sum = 0;
-                            for (int j = 0; j < s.width(); j++) {
-                                weights[j] = Math.exp(raw[base + j] - max); // once per value: the exponentials are most of the cost
-                                sum += weights[j];
-                            }
-                            double u = random.nextDouble() * sum;
-                            pick = s.width() - 1;
-                            for (int j = 0; j < s.width(); j++) {
-                                u -= weights[j];
-                                if (u < 0) {
-                                    pick = j;
-                                    break;
-                                }
-                            }
-                        }
-                        for (int j = 0; j < s.width(); j++) {
-                            out[base + j] = j == pick ? 1 : 0;
-                        }
-                    }
+        int[] kinds = new int[spans.size()];
+        int[] starts = new int[spans.size()];
+        int[] widths = new int[spans.size()];
+        int maxWidth = 0;
+        for (int k = 0; k < spans.size(); k++) {
+            Span s = spans.get(k);
+            kinds[k] = s.activation().ordinal();
+            starts[k] = s.start();
+            widths[k] = s.width();
+            maxWidth = Math.max(maxWidth, s.width());
+        }
+        int tanh = Span.Activation.TANH.ordinal();
+        int softmax = Span.Activation.SOFTMAX.ordinal();
+        double[] weights = new double[maxWidth];
+        for (int i = 0; i < rows; i++) {
+            int row = i * width;
+            for (int k = 0; k < kinds.length; k++) {
+                int base = row + starts[k];
+                if (kinds[k] == tanh) {
+                    raw[base] = tanh(raw[base]);
+                } else if (kinds[k] == softmax) {
+                    drawOneHot(raw, base, widths[k], random, weights);
                 }
             }
         }
-        return out;
+        return raw;
+    }
+
+    /**
+     * Decoding for a model whose one-hot blocks are read by argmax (tvae, as the reference): tanh for bounded values in
+     * place, the one-hot blocks left as they are, since {@code TabularTransformer.inverse} takes their argmax.
+     */
+    float[] activateValues(float[] raw, int rows, int width) {
+        int[] at = spans.stream().filter(s -> s.activation() == Span.Activation.TANH).mapToInt(Span::start).toArray();
+        for (int i = 0; i < rows; i++) {
+            int row = i * width;
+            for (int c : at) {
+                raw[row + c] = tanh(raw[row + c]);
+            }
+        }
+        return raw;
+    }
+
+    /** A draw from the softmax of {@code a[base .. base + width)}, written over it as a one-hot. */
+    private static void drawOneHot(float[] a, int base, int width, SplittableRandom random, double[] weights) {
+        float max = a[base];
+        for (int j = 1; j < width; j++) {
+            max = Math.max(max, a[base + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < width; j++) {
+            double w = Math.exp((double) a[base + j] - max); // once per value: the exponentials are most of the cost
+            weights[j] = w;
+            sum += w;
+        }
+        double u = random.nextDouble() * sum;
+        int pick = width - 1;
+        for (int j = 0; j < width; j++) {
+            u -= weights[j];
+            if (u < 0) {
+                pick = j;
+                break;
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            a[base + j] = 0;
+        }
+        a[base + pick] = 1;
+    }
+
+    /** tanh by one exponential ({@link Math#tanh} is several times slower); absolute error below 1e-15, far below a float's. */
+    static float tanh(float x) {
+        if (x > 20) {
+            return 1;
+        }
+        if (x < -20) {
+            return -1;
+        }
+        double e = Math.exp(2.0 * x);
+        return (float) ((e - 1) / (e + 1));
     }
 }

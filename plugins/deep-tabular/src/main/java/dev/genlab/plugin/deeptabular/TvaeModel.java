@@ -237,15 +237,18 @@ public final class TvaeModel extends DeepTabularModel {
             params.assign(weights.part("decoder."));
             float[] sigma = decoder.sigma.toFloatArray();
             OutputLayer output = new OutputLayer(transformer.spans());
-            SplittableRandom noise = Seeds.random(seed, "noise");
+            // The latent noise comes from the engine's generator (vectorised, drawn where the network reads it: a
+            // third of tvae's sampling time was host-side draws and their copy), seeded here so that a sample
+            // depends on the seed alone; the generator is process-wide, as all PyTorch randomness (see ddpm).
+            DjlEngine.seed(Seeds.derive(seed, "tvae-sample"));
             SplittableRandom jitter = Seeds.random(seed, "value-noise");
             float[] out = new float[n * width];
             List<Span> values = transformer.spans().stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).toList();
             for (int from = 0; from < n; from += CHUNK) {
                 int rows = Math.min(CHUNK, n - from);
                 try (NDManager m = manager.newSubManager()) {
-                    NDArray z = m.create(Gaussians.fill(noise, rows * embedding), new Shape(rows, embedding));
-                    float[] decoded = output.decode(decoder.mlp.forward(z).toFloatArray(), rows, width, null);
+                    NDArray z = m.randomNormal(new Shape(rows, embedding));
+                    float[] decoded = output.activateValues(decoder.mlp.forward(z).toFloatArray(), rows, width);
                     for (int i = 0; i < rows; i++) {
                         for (Span s : values) {
                             decoded[i * width + s.start()] += (float) (sigma[s.start()] * Gaussians.next(jitter));

@@ -441,54 +441,70 @@ public final class TabularTransformer {
         if (encoded.length < (long) rows * width) {
             throw new IllegalArgumentException("need " + rows + " x " + width + " values, got " + encoded.length);
         }
-        List<Object> columns = new ArrayList<>(plans.size());
-        for (Plan plan : plans) {
-            Column column = schema.column(plan.column);
-            if (plan.categorical) {
-                int[] codes = new int[rows];
-                if (plan.spans.isEmpty()) {
-                    Arrays.fill(codes, plan.constantCode);
+        Object[] columns = new Object[plans.size()];
+        for (int c = 0; c < plans.size(); c++) {
+            Plan plan = plans.get(c);
+            columns[c] = plan.categorical ? new int[rows] : new double[rows];
+        }
+        // Column by column within blocks of rows that stay in cache: a whole pass per column over a large sample
+        // (32,561 Adult rows are 20 MB encoded) missed the cache on every row and took four fifths of the time.
+        for (int from = 0; from < rows; from += INVERSE_BLOCK) {
+            int to = Math.min(rows, from + INVERSE_BLOCK);
+            for (int c = 0; c < plans.size(); c++) {
+                Plan plan = plans.get(c);
+                if (plan.categorical) {
+                    inverseCodes(plan, encoded, from, to, (int[]) columns[c]);
                 } else {
-                    Span s = plan.spans.get(0);
-                    for (int i = 0; i < rows; i++) {
-                        codes[i] = plan.slotCodes[argmax(encoded, i * width + s.start(), s.width())];
-                    }
+                    inverseValues(plan, schema.column(plan.column).integral(), encoded, from, to, (double[]) columns[c]);
                 }
-                columns.add(codes);
+            }
+        }
+        return Table.of(schema, Arrays.asList(columns));
+    }
+
+    /** Rows per block in {@link #inverse}: a block of Adult's encoded rows is about 160 kB. */
+    private static final int INVERSE_BLOCK = 256;
+
+    private void inverseCodes(Plan plan, float[] encoded, int from, int to, int[] codes) {
+        if (plan.spans.isEmpty()) {
+            Arrays.fill(codes, from, to, plan.constantCode);
+            return;
+        }
+        Span s = plan.spans.get(0);
+        for (int i = from; i < to; i++) {
+            codes[i] = plan.slotCodes[argmax(encoded, i * width + s.start(), s.width())];
+        }
+    }
+
+    private void inverseValues(Plan plan, boolean integral, float[] encoded, int from, int to, double[] values) {
+        Span miss = plan.missingIndicator ? plan.spans.get(plan.spans.size() - 1) : null;
+        for (int i = from; i < to; i++) {
+            int row = i * width;
+            if (miss != null && argmax(encoded, row + miss.start(), 2) == 1) {
+                values[i] = Double.NaN;
                 continue;
             }
-            double[] values = new double[rows];
-            Span miss = plan.missingIndicator ? plan.spans.get(plan.spans.size() - 1) : null;
-            for (int i = 0; i < rows; i++) {
-                int row = i * width;
-                if (miss != null && argmax(encoded, row + miss.start(), 2) == 1) {
-                    values[i] = Double.NaN;
-                    continue;
+            double v;
+            switch (plan.valueKind) {
+                case NONE -> v = plan.constant;
+                case MINMAX -> v = (clip(encoded[row + plan.spans.get(0).start()], -1, 1) + 1) / 2 * (plan.max - plan.min) + plan.min;
+                case STANDARD -> v = encoded[row + plan.spans.get(0).start()] * plan.scale + plan.center;
+                case MODES -> {
+                    Span alpha = plan.spans.get(0);
+                    Span modes = plan.spans.get(1);
+                    int mode = argmax(encoded, row + modes.start(), modes.width());
+                    v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
                 }
-                double v;
-                switch (plan.valueKind) {
-                    case NONE -> v = plan.constant;
-                    case MINMAX -> v = (clip(encoded[row + plan.spans.get(0).start()], -1, 1) + 1) / 2 * (plan.max - plan.min) + plan.min;
-                    case STANDARD -> v = encoded[row + plan.spans.get(0).start()] * plan.scale + plan.center;
-                    case MODES -> {
-                        Span alpha = plan.spans.get(0);
-                        Span modes = plan.spans.get(1);
-                        int mode = argmax(encoded, row + modes.start(), modes.width());
-                        v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
-                    }
-                    default -> throw new IllegalStateException();
-                }
-                if (plan.valueKind != ValueKind.NONE) {
-                    v = clip(v, plan.min, plan.max);
-                    if (column.integral()) {
-                        v = Math.rint(v);
-                    }
-                }
-                values[i] = v;
+                default -> throw new IllegalStateException();
             }
-            columns.add(values);
+            if (plan.valueKind != ValueKind.NONE) {
+                v = clip(v, plan.min, plan.max);
+                if (integral) {
+                    v = Math.rint(v);
+                }
+            }
+            values[i] = v;
         }
-        return Table.of(schema, columns);
     }
 
     /** The modes (mean, std, weight) found for a numeric column with mode-specific encoding; empty otherwise. */
