@@ -35,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (HOCON).")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, e.g. --set model.epochs=10 (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ExperimentOptions overrides;
 
     @Option(names = "--runs", paramLabel = "DIR", description = "Local run store (default: the file's tracking.directory, 'runs').")
     Path runs;
@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         ConsoleListener listener = new ConsoleListener(System.err, System.console() != null, quiet);
         Genlab genlab = common.genlab();
         listener.phase("validating " + file);
-        com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
+        com.typesafe.config.Config parsed = overrides.parse(genlab, file);
         if (trialOf == null && SweepPlanner.hasSweep(parsed)) {
             return sweep(genlab, parsed, listener);
         }
@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
 
     private Integer sweep(Genlab genlab, com.typesafe.config.Config parsed, ConsoleListener listener) throws Exception {
         SweepPlan plan = new SweepPlanner(genlab.loader()).plan(file, parsed);
+        plan.warnings().forEach(w -> System.err.println("warning: " + w));
         LocalRunStore store = Genlab.store(plan.trials().get(0).experiment(), runs);
         AtomicBoolean cancelled = new AtomicBoolean();
         SweepOutcome outcome;
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
-                    : SweepLaunchers.processes(file, overrides, common.pluginDirectories, store, cancelled, plan.parallelism());
+                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism());
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);

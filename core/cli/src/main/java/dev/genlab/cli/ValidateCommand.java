@@ -19,8 +19,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (HOCON).")
     Path file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ExperimentOptions overrides;
 
     @Mixin
     CommonOptions common;
@@ -28,11 +28,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Genlab genlab = common.genlab();
-        com.typesafe.config.Config parsed = genlab.loader().parse(file, overrides);
+        com.typesafe.config.Config parsed = overrides.parse(genlab, file);
         String sweep = "";
         java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
         if (dev.genlab.runtime.sweep.SweepPlanner.hasSweep(parsed)) {
             dev.genlab.runtime.sweep.SweepPlan plan = new dev.genlab.runtime.sweep.SweepPlanner(genlab.loader()).plan(file, parsed);
+            warnings.addAll(plan.warnings());
             sweep = "; sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", all valid";
             // each distinct data setup (dataset block, split, sample) is prepared once: its sizes decide degenerate trials
             java.util.Map<String, List<String>> bySetup = new java.util.LinkedHashMap<>();

@@ -41,6 +41,7 @@ class TestBadInputs {
     private static final Pattern LOCATED = Pattern.compile("[\\w.-]+\\.(conf|csv|txt):\\d+: "
             + "|[\\w.-]+\\.(csv|txt): "
             + "|(^|[\\s'])--[a-z]+"
+            + "|(^|\\s)-m #\\d+ \\("
             + "|parameter: '[A-Z]+'|arguments? (at|from) index \\d+: '");
 
     @TempDir

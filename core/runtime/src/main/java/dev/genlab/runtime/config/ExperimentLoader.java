@@ -48,6 +48,11 @@ public final class ExperimentLoader {
         this.experimentDefaults = reference.resolve().getConfig("genlab.experiment");
     }
 
+    /** The installed plugins of a kind, by name. */
+    public List<String> pluginNames(PluginKind kind) {
+        return registry.names(kind);
+    }
+
     /** The experiment defaults (for docs and {@code genlab plugins}). */
     public Config experimentDefaults() {
         return experimentDefaults;
@@ -60,6 +65,14 @@ public final class ExperimentLoader {
 
     /** Reads {@code file} (includes, substitutions, environment) with {@code --set} overrides applied; syntax errors are located. */
     public Config parse(Path file, List<String> overrides) {
+        return parse(file, overrides, List.of());
+    }
+
+    /**
+     * Reads {@code file} with the command line's {@code --unset} keys removed, then its {@code --set} overrides applied
+     * (see {@link Overrides}); syntax errors are located.
+     */
+    public Config parse(Path file, List<String> overrides, List<String> unsets) {
         if (!Files.exists(file)) {
             throw new UserException("experiment file not found: " + file.toAbsolutePath().normalize());
         }
@@ -67,7 +80,7 @@ public final class ExperimentLoader {
             throw new UserException("cannot read experiment file " + file + ": not a readable file");
         }
         Problems problems = new Problems();
-        Config config = parse(file, overrides, problems);
+        Config config = parse(file, overrides, unsets, problems);
         problems.throwIfAny();
         return config;
     }
@@ -77,7 +90,7 @@ public final class ExperimentLoader {
         return validate(file, config.withoutPath("sweep"), new Problems());
     }
 
-    private Config parse(Path file, List<String> overrides, Problems problems) {
+    private Config parse(Path file, List<String> overrides, List<String> unsets, Problems problems) {
         Config fromFile;
         try {
             fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
@@ -90,23 +103,7 @@ public final class ExperimentLoader {
             addParseError(problems, found, locate(e), e);
             return null;
         }
-        Config merged = fromFile;
-        List<Config> sets = new ArrayList<>();
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq <= 0) {
-                problems.add(new ConfigProblem("--set " + o, null, "expected key=value, e.g. --set model.epochs=10"));
-                continue;
-            }
-            try {
-                sets.add(ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("--set " + o)));
-            } catch (ConfigException e) {
-                addParseError(problems, UnclosedBrackets.findInOverride(o), "--set " + o, e);
-            }
-        }
-        for (Config s : sets) {
-            merged = s.withFallback(merged);
-        }
+        Config merged = Overrides.apply(fromFile, overrides, unsets, problems);
         try {
             return merged.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
         } catch (ConfigException e) {
@@ -135,7 +132,7 @@ public final class ExperimentLoader {
     }
 
     /** Typesafe prefixes messages with the origin; we print it separately. */
-    private static String stripOrigin(ConfigException e) {
+    static String stripOrigin(ConfigException e) {
         String m = e.getMessage();
         if (e.origin() != null) {
             String d = e.origin().description();

@@ -11,6 +11,8 @@ import dev.genlab.runtime.config.ConfigErrors;
 import dev.genlab.runtime.config.ConfigProblem;
 import dev.genlab.runtime.config.ExperimentLoader;
 import dev.genlab.runtime.config.Problems;
+import dev.genlab.runtime.config.Suggestions;
+import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.spi.Seeds;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Expands an experiment's {@code sweep} section into trials and validates every trial against the plugins it
@@ -138,11 +141,27 @@ public final class SweepPlanner {
                 expanded.add(p);
             }
         }
-        for (String type : perModel.keySet()) {
-            boolean used = expanded.stream().anyMatch(p -> type.equals(p.containsKey("model.type") ? String.valueOf(p.get("model.type").unwrapped())
-                    : config.hasPath("model.type") ? config.getString("model.type") : null));
-            if (!used) {
-                problems.add(s.getValue("per-model").origin(), "sweep.per-model." + type, "no trial uses model type '" + type + "'");
+        List<String> warnings = new ArrayList<>();
+        Set<String> selected = new TreeSet<>();
+        expanded.forEach(p -> selected.add(String.valueOf(p.containsKey("model.type") ? p.get("model.type").unwrapped()
+                : config.hasPath("model.type") ? config.getString("model.type") : null)));
+        List<String> modelTypes = loader.pluginNames(PluginKind.MODEL);
+        List<String> unused = new ArrayList<>(perModel.keySet());
+        unused.removeAll(selected);
+        // in the file's order
+        unused.sort(java.util.Comparator.comparingInt(t -> ((ConfigObject) s.getValue("per-model")).get(t).origin().lineNumber()));
+        for (String type : unused) {
+            if (selected.contains(type)) {
+                continue;
+            }
+            ConfigValue entry = ((ConfigObject) s.getValue("per-model")).get(type);
+            if (modelTypes.contains(type)) {
+                // a file narrowed from the command line (--set sweep.model.type=..., -m model.type=...) keeps its other blocks
+                warnings.add(Problems.where(entry.origin()) + ": sweep.per-model." + type + ": no trial uses model type '" + type
+                        + "' (the sweep's models: " + String.join(", ", selected) + "); its settings are ignored");
+            } else {
+                problems.add(entry.origin(), "sweep.per-model." + type, "unknown model type '" + type + "'" + Suggestions.didYouMean(type, modelTypes)
+                        + " (model types: " + String.join(", ", modelTypes) + ")");
             }
         }
         if (randomTrials > 0) {
@@ -203,12 +222,16 @@ public final class SweepPlanner {
         problems.throwIfAny();
         List<String> axes = new ArrayList<>();
         grid.forEach(a -> axes.add(a.path()));
-        perModel.values().forEach(list -> list.forEach(a -> axes.add(a.path())));
+        perModel.forEach((type, list) -> {
+            if (selected.contains(type)) {
+                list.forEach(a -> axes.add(a.path()));
+            }
+        });
         axes.addAll(space.keySet());
         if (!seeds.isEmpty()) {
             axes.add("seed");
         }
-        return new SweepPlan(new ArrayList<>(new LinkedHashSet<>(axes)), trials, parallelism);
+        return new SweepPlan(new ArrayList<>(new LinkedHashSet<>(axes)), trials, parallelism, warnings);
     }
 
     /** Every leaf under {@code obj} (reserved keys aside) must be a list of values to try. */
