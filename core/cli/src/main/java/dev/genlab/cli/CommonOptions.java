@@ -16,6 +16,9 @@ final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "Debug logging and stack traces.")
     boolean verbose;
 
+    @Option(names = "--no-color", description = "No colour, even on a terminal (also NO_COLOR=1; piped output never has colour).")
+    boolean noColor;
+
     /** The plugins, after checking that every {@code --plugins} names a directory (a typo would silently load nothing). */
     Genlab genlab() {
         for (Path d : pluginDirectories) {

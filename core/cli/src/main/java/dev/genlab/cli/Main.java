@@ -21,9 +21,12 @@ public final class Main {
     /** Runs the command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         boolean verbose = false;
+        boolean noColor = false;
         for (String a : args) {
             verbose |= a.equals("-v") || a.equals("--verbose");
+            noColor |= a.equals("--no-color");
         }
+        Style.configure(noColor);
         configureLogging(verbose);
         String threads = System.getenv("GENLAB_THREADS");
         if (threads != null && !threads.isBlank() && !threads.trim().matches("[1-9][0-9]{0,3}")) {
@@ -35,13 +38,13 @@ public final class Main {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof UserException) {
-                err.println("error: " + e.getMessage());
+                err.println(Style.current().error("error: ") + e.getMessage());
                 err.flush();
                 return USER_ERROR;
             }
             String io = e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
                     ? dev.genlab.runtime.util.IoErrors.describeOrNull(e) : null;
-            err.println("error: " + (io != null ? io : e));
+            err.println(Style.current().error("error: ") + (io != null ? io : e));
             if (parseResult.hasMatchedOption("--verbose")) {
                 e.printStackTrace(err);
             } else {
@@ -52,7 +55,7 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage());
+            err.println(Style.current().error("error: ") + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             err.flush();
