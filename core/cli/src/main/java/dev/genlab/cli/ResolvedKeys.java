@@ -65,7 +65,7 @@ final class ResolvedKeys {
     }
 
     private static void walk(String prefix, ConfigValue value, Experiment e, Path file, Set<String> swept, Secrets secrets, List<Key> out) {
-        if (value instanceof ConfigObject obj && !(prefix.equals("vars") && obj.isEmpty())) {
+        if (value instanceof ConfigObject obj && !obj.isEmpty()) {
             for (Map.Entry<String, ConfigValue> entry : obj.entrySet()) {
                 String key = com.typesafe.config.ConfigUtil.joinPath(entry.getKey());
                 walk(prefix.isEmpty() ? key : prefix + "." + key, entry.getValue(), e, file, swept, secrets, out);
