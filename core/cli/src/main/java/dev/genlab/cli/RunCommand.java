@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary.")
     boolean quiet;
 
+    @Option(names = "--all", description = "Print every row of long tables (e.g. fairness per group); by default the largest changes.")
+    boolean all;
+
     @Option(names = "--trial-of", paramLabel = "RUN_ID", hidden = true, description = "Run as a trial of this sweep run (used by sweeps).")
     String trialOf;
 
@@ -81,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
             outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
             cancelledCode = signals.cancelledExitCode();
         }
-        printSummary(out, prepared, outcome);
+        printSummary(out, prepared, outcome, all);
         return switch (outcome.status()) {
             case FINISHED -> Main.OK;
             case KILLED -> cancelledCode;
@@ -141,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    static void printSummary(PrintStream out, PreparedRun prepared, RunOutcome outcome) {
+    static void printSummary(PrintStream out, PreparedRun prepared, RunOutcome outcome, boolean all) {
         out.println();
         out.println("run " + outcome.runId() + ": " + outcome.status());
         out.println("  experiment  " + prepared.experiment().name() + " (" + prepared.experiment().file() + ")");
@@ -166,11 +169,18 @@ final class RunCommand implements Callable<Integer> {
                 measures = Measures.none();
             }
             out.print(resultsTable(outcome.results(), outcome.headlines(), measures).render());
-            TextTable paired = realVersusSynthetic(outcome.results());
+            List<List<String>> paired = realVersusSynthetic(outcome.results());
             if (!paired.isEmpty()) {
+                int shown = all ? paired.size() : Math.min(paired.size(), LONG_TABLE);
                 out.println();
-                out.println("real vs synthetic (a change that moves away from 0 or 1 amplifies bias):");
-                out.print(paired.render());
+                out.println("real vs synthetic (a change that moves away from 0 or 1 amplifies bias)"
+                        + (shown < paired.size() ? "; the " + shown + " largest changes of " + paired.size() + ":" : ":"));
+                TextTable table = new TextTable("measure", "real", "synthetic", "change");
+                paired.subList(0, shown).forEach(r -> table.row(r.toArray()));
+                out.print(table.render());
+                if (shown < paired.size()) {
+                    out.println("  (" + (paired.size() - shown) + " more rows: --all prints every one; all are in the report)");
+                }
             }
             out.println("  (" + outcome.results().size() + " values in " + outcome.directory().resolve("results.json") + ")");
         }
@@ -213,7 +223,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Headline and top-level values of each metric (per-column details stay in results.json). */
     static TextTable resultsTable(Map<String, Double> results, Map<String, String> headlines, Measures measures) {
-        TextTable table = new TextTable("metric", "value", "goal", "");
+        TextTable table = new TextTable("metric", "value", "goal", "note");
         for (Map.Entry<String, Double> e : results.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');
@@ -227,9 +237,15 @@ final class RunCommand implements Callable<Integer> {
         return table;
     }
 
-    /** Rows for every {@code X.real} result that has an {@code X.synthetic} (and maybe {@code X.change}), e.g. bias metrics. */
-    static TextTable realVersusSynthetic(Map<String, Double> results) {
-        TextTable table = new TextTable("measure", "real", "synthetic", "change");
+    /** Rows of a long table printed unless {@code --all}. */
+    static final int LONG_TABLE = 12;
+
+    /**
+     * Rows for every {@code X.real} result that has an {@code X.synthetic} (and maybe {@code X.change}), e.g. bias
+     * metrics, largest change first (the change, else synthetic minus real).
+     */
+    static List<List<String>> realVersusSynthetic(Map<String, Double> results) {
+        List<Map.Entry<Double, List<String>>> rows = new ArrayList<>();
         for (Map.Entry<String, Double> e : results.entrySet()) {
             String key = e.getKey();
             if (!key.endsWith(".real")) {
@@ -239,16 +255,15 @@ final class RunCommand implements Callable<Integer> {
             Double synthetic = results.get(base + ".synthetic");
             if (synthetic != null) {
                 Double change = results.get(base + ".change");
-                table.row(base, format(e.getValue()), format(synthetic), change == null ? "" : format(change));
+                double size = Math.abs(change != null ? change : synthetic - e.getValue());
+                rows.add(Map.entry(Double.isNaN(size) ? -1 : size, List.of(base, format(e.getValue()), format(synthetic), change == null ? "" : format(change))));
             }
         }
-        return table;
+        rows.sort(Map.Entry.<Double, List<String>>comparingByKey().reversed());
+        return rows.stream().map(Map.Entry::getValue).toList();
     }
 
     static String format(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.4f", v);
+        return Comparison.format(v);
     }
 }

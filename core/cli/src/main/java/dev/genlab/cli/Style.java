@@ -96,16 +96,27 @@ final class Style {
     }
 
     /**
-     * The terminal's width: {@code COLUMNS} if set, else what {@code stty} says of the controlling terminal, else 0
-     * (not a terminal: nothing is cut).
+     * The terminal's width, once per process: on a terminal {@code COLUMNS} if set, else what {@code stty} says of
+     * the controlling terminal; 0 when output is not a terminal (nothing is cut).
      */
     static int terminalWidth() {
+        Integer w = width;
+        if (w == null) {
+            w = measureWidth();
+            width = w;
+        }
+        return w;
+    }
+
+    private static volatile Integer width;
+
+    private static int measureWidth() {
+        if (System.console() == null) {
+            return 0; // piped or redirected: nothing is cut
+        }
         String columns = System.getenv("COLUMNS");
         if (columns != null && columns.matches("[1-9][0-9]{0,4}")) {
             return Integer.parseInt(columns);
-        }
-        if (System.console() == null) {
-            return 0;
         }
         try {
             Process p = new ProcessBuilder(List.of("sh", "-c", "stty size < /dev/tty")).redirectErrorStream(true).start();

@@ -66,7 +66,7 @@ class TestCli {
         }
         Result list = genlab("runs", "--runs", runs.toString());
         assertEquals(0, list.exitCode());
-        assertTrue(list.out().contains("FINISHED") && list.out().contains("adult-copula") && list.out().contains("fidelity.overall="), list.out());
+        assertTrue(list.out().contains("FINISHED") && list.out().contains("adult-copula") && list.out().contains("fidelity 0."), list.out());
     }
 
     @Test

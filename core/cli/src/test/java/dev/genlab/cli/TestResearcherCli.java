@@ -86,6 +86,13 @@ class TestResearcherCli {
         try (Stream<Path> s = Files.list(runs)) {
             assertEquals(3, s.count(), "a parent and two trial runs");
         }
+        Child list = genlab(Map.of(), "runs", "--runs", runs.toString());
+        List<String> lines = list.out().lines().toList();
+        assertEquals(5, lines.size(), list.out());
+        assertTrue(lines.get(2).matches("\\d{8}-\\d{6}-exp-sweep-\\w+ +FINISHED +sweep of 2 trials"), lines.get(2));
+        assertTrue(lines.get(3).matches(" ├ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +seed=1 .*"), lines.get(3));
+        assertTrue(lines.get(4).matches(" └ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +seed=2 .*"), lines.get(4));
+        lines.forEach(l -> assertTrue(l.length() <= RunsCommand.WIDTH, "wider than 100 columns: " + l));
     }
 
     @Test

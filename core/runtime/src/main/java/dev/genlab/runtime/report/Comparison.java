@@ -613,12 +613,23 @@ public final class Comparison {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** A number for people: 4 decimals, or 4 significant digits when very large or small; "n/a" if undefined. */
+    /**
+     * A number for people, in one fixed-point style so a table's columns read alike: whole numbers as integers
+     * ({@code 2100}), others with 4 decimals ({@code 0.9685}, {@code 22793.5000}), or 4 significant digits when smaller
+     * than 0.001 ({@code 0.0007362}); scientific only beyond what fixed point can show ({@code 1.234e-09}); "n/a" if undefined.
+     */
     public static String format(double v) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.4f", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        if (a < 1e-6 || a >= 1e15) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        return a < 1e-3 ? new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString() : String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** A standard deviation beside a {@link #format}ted mean: the same 4 decimals, or 2 significant digits when tiny. */
@@ -626,7 +637,10 @@ public final class Comparison {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
-        return v == 0 || Math.abs(v) >= 5e-5 && Math.abs(v) < 1e5 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.2g", v);
+        if (v == 0) {
+            return "0";
+        }
+        return Math.abs(v) >= 5e-5 && Math.abs(v) < 1e5 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.2g", v);
     }
 
     private static String csvNumber(double v) {
