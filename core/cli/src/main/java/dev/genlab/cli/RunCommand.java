@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         int cancelledCode;
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
-            TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled)
+            TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled, listener.nested())
                     : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism());
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())

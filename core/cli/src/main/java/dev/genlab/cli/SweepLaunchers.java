@@ -19,9 +19,14 @@ final class SweepLaunchers {
     }
 
     static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled) {
+        return inProcess(genlab, runs, cancelled, RunListener.SILENT);
+    }
+
+    /** Trials one after another in this JVM, their progress bars (training epochs, ...) shown through {@code listener}. */
+    static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled, RunListener listener) {
         return (trial, runName, parentId) -> {
             PreparedRun prepared = genlab.prepare(trial.experiment(), RunListener.SILENT);
-            return genlab.run(prepared, runs, genlab.mirrors(prepared, runs), RunListener.SILENT, cancelled, runName, parentId).status();
+            return genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, parentId).status();
         };
     }
 

@@ -75,25 +75,48 @@ public final class SweepRunner {
         AtomicInteger notRun = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
         List<Future<?>> futures = new ArrayList<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger ended = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        // the bar counts trials that ended; its label says how they ended and which are running, always in step with it
+        java.util.Set<String> now = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (Progress bar = listener.progress("sweep", plan.trials().size(), "trial")) {
+            Runnable show = () -> bar.status(ended.get() + " finished, " + running.get() + " running, " + failed.get() + " failed"
+                    + (now.isEmpty() ? "" : " · " + String.join(", ", new java.util.TreeSet<>(now))));
             for (Trial trial : plan.trials()) {
                 futures.add(pool.submit(() -> {
                     if (cancelled.get()) {
                         notRun.incrementAndGet();
-                        bar.advance(1);
+                        synchronized (bar) {
+                            bar.advance(1);
+                            show.run();
+                        }
                         return;
                     }
                     String runName = name + "[" + trial.label() + "]";
+                    String label = "#" + trial.index() + " " + trial.label();
+                    synchronized (bar) {
+                        running.incrementAndGet();
+                        now.add(label);
+                        show.run();
+                    }
+                    boolean ok = false;
                     try {
                         RunStatus status = launcher.launch(trial, runName, info.id());
-                        if (status != RunStatus.FINISHED) {
-                            failures.put("#" + trial.index() + " " + trial.label(), status.name());
+                        ok = status == RunStatus.FINISHED;
+                        if (!ok) {
+                            failures.put(label, status.name());
                         }
-                        bar.status("#" + trial.index() + " " + status.name());
                     } catch (Exception e) {
-                        failures.put("#" + trial.index() + " " + trial.label(), String.valueOf(e.getMessage()));
+                        failures.put(label, String.valueOf(e.getMessage()));
                     }
-                    bar.advance(1);
+                    synchronized (bar) {
+                        running.decrementAndGet();
+                        now.remove(label);
+                        (ok ? ended : failed).incrementAndGet();
+                        bar.advance(1);
+                        show.run();
+                    }
                 }));
             }
             pool.shutdown();
