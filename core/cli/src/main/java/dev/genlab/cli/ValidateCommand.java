@@ -4,7 +4,18 @@ import dev.genlab.runtime.Genlab;
 import dev.genlab.runtime.config.Experiment;
 import dev.genlab.runtime.run.PreparedRun;
 import dev.genlab.runtime.run.RunListener;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValueFactory;
+import dev.genlab.runtime.config.ConfigErrors;
+import dev.genlab.runtime.config.ConfigProblem;
+import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginKind;
+import dev.genlab.runtime.plugin.PluginRegistry;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,7 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
                 degenerate.forEach(d -> warnings.add("trial " + t.label() + ": " + d));
             }
         }
-        Experiment experiment = genlab.loader().validate(file, parsed);
+        Experiment experiment;
+        try {
+            experiment = genlab.loader().validate(file, parsed);
+        } catch (ConfigErrors e) {
+            throw withDataProblems(genlab, parsed, e);
+        }
         Genlab.store(experiment, null); // a tracking.directory that cannot hold runs, as run finds it
         PreparedRun prepared = genlab.prepare(experiment, RunListener.SILENT);
         if (sweep.isEmpty()) {
@@ -56,5 +72,52 @@ final class ValidateCommand implements Callable<Integer> {
                 + prepared.test().size() + " test), model " + prepared.experiment().model().type() + ", metrics "
                 + String.join(", ", prepared.experiment().metrics().stream().map(m -> m.name()).toList()) + sweep);
         return Main.OK;
+    }
+
+    /**
+     * Config errors and, where the data can still be loaded (the dataset and split blocks are fine), the data's problems
+     * too, in one report: the data are prepared for the experiment without its broken sections and with a stand-in
+     * model, whose own findings are left out.
+     */
+    private ConfigErrors withDataProblems(Genlab genlab, Config parsed, ConfigErrors errors) {
+        Set<String> broken = new HashSet<>();
+        for (ConfigProblem p : errors.problems()) {
+            String top = p.path() == null ? "" : p.path().split("[.\\[]", 2)[0];
+            if (top.isEmpty() || top.equals("dataset") || top.equals("split") || top.equals("seed")) {
+                return errors; // the data cannot be loaded as the file means them
+            }
+            broken.add(top);
+        }
+        try {
+            PluginRegistry registry = genlab.registry();
+            PluginDescriptor dataset = registry.find(PluginKind.DATASET, parsed.hasPath("dataset.type") ? parsed.getString("dataset.type")
+                    : parsed.getString("dataset"));
+            PluginDescriptor model = registry.all(PluginKind.MODEL).stream()
+                    .filter(m -> m.plugin().modalities().stream().anyMatch(dataset.plugin().modalities()::contains)).findFirst().orElse(null);
+            if (model == null) {
+                return errors;
+            }
+            Config reduced = parsed.withoutPath("sweep");
+            for (String top : broken) {
+                reduced = reduced.withoutPath(ConfigUtil.quoteString(top));
+            }
+            reduced = reduced.withValue("model", ConfigValueFactory.fromMap(Map.of("type", model.name())));
+            if (broken.contains("metrics")) {
+                reduced = reduced.withValue("metrics", ConfigValueFactory.fromIterable(List.of()));
+            }
+            genlab.prepare(genlab.loader().validate(file, reduced), RunListener.SILENT);
+            return errors;
+        } catch (ConfigErrors data) {
+            List<ConfigProblem> all = new ArrayList<>(errors.problems());
+            for (ConfigProblem p : data.problems()) {
+                String top = p.path() == null ? "" : p.path().split("[.\\[]", 2)[0];
+                if (!all.contains(p) && !top.equals("model") && !top.equals("sample")) {
+                    all.add(p);
+                }
+            }
+            return new ConfigErrors(all);
+        } catch (RuntimeException e) {
+            return errors; // nothing more to learn from the data
+        }
     }
 }

@@ -146,6 +146,12 @@ class TestBadInputs {
             String line = r.err().lines().filter(l -> l.contains(fragment)).findFirst().orElseThrow();
             assertTrue(LOCATED.matcher(line).find(), "not located at file:line nor naming an option: " + line);
         }
+        int at = -1;
+        for (String expected : c.expected()) { // in the order the case lists them: problems print by file and line
+            int next = r.err().indexOf(expected.replace("{dir}", caseDir.toString()));
+            assertTrue(next > at, "«" + expected + "» out of order in:\n" + r.err());
+            at = next;
+        }
         assertFalse(all.contains("Exception"), "an exception's name in the output:\n" + all);
         assertFalse(all.contains("\tat "), "a stack trace in the output:\n" + all);
         assertFalse(all.contains("--verbose for the stack trace"), "reported as a failure, not a user error:\n" + all);
