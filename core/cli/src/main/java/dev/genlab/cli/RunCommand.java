@@ -193,9 +193,8 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println();
         Path report = outcome.directory().resolve("artifacts/report/report.html");
-        if (java.nio.file.Files.exists(report)) {
-            out.println("report: " + report);
-        }
+        out.println("report: " + (java.nio.file.Files.exists(report) ? report.toString()
+                : "none for a " + outcome.status() + " run ('genlab report " + outcome.runId() + "' builds one)"));
         out.println("run directory: " + outcome.directory());
     }
 
