@@ -201,8 +201,8 @@ class TestExperimentLoader {
     @Test
     void badOverrideIsReported() throws IOException {
         Path f = write("o.conf", "dataset { type = toy }\nmodel { type = bootstrap }\n");
-        assertEquals(List.of("--set model.epochs: expected key=value, e.g. --set model.epochs=10"), errors(f, "model.epochs"));
-        assertEquals(List.of("--set model.epochs=x: model.epochs: expected an integer but got the string \"x\""), errors(f, "model.epochs=x"));
+        assertEquals(List.of("--set #1 (model.epochs): expected key=value, e.g. --set model.epochs=10"), errors(f, "model.epochs"));
+        assertEquals(List.of("--set #1 (model.epochs=x): model.epochs: expected an integer but got the string \"x\""), errors(f, "model.epochs=x"));
     }
 
     private static List<String> sortByLine(List<String> errors) {
