@@ -245,6 +245,51 @@ final class MlflowRunPusher {
                 + "and without '--default-artifact-root', then run 'genlab sync'", 400, "ARTIFACTS_NOT_SERVED", null);
     }
 
+    /** The artifacts of a run's model: its MLmodel file last, once everything it names is there. */
+    static final String MODEL_FILE = "model/" + dev.genlab.runtime.model.ModelCard.MLMODEL_FILE;
+
+    /**
+     * Once the model's files are on the server: tags the run with {@code mlflow.log-model.history} (what the MLflow
+     * UI lists as the run's model) and, when {@code register} names a registered model, makes a version of it from
+     * {@code <artifact_uri>/model} — once, also across attempts (found by run id if the state was lost).
+     */
+    void finishModel(Path runDirectory, String register) {
+        MlflowSyncState.Server s = server();
+        if (runDirectory == null || !s.artifactsPushed.contains(MODEL_FILE) || (s.modelLogged && (register == null || s.modelRegistered != null))) {
+            return;
+        }
+        Path modelDir = runDirectory.resolve(dev.genlab.runtime.store.RunWriter.ARTIFACTS_DIR).resolve("model");
+        dev.genlab.runtime.model.ModelCard card;
+        try {
+            card = dev.genlab.runtime.model.ModelCard.read(modelDir);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new MlflowException("cannot read the model card in " + modelDir + ": " + e.getMessage(), 0, null, null);
+        }
+        for (String f : card.files().stream().map(o -> "model/" + o.path()).toList()) {
+            if (!s.artifactsPushed.contains(f)) {
+                return;
+            }
+        }
+        if (!s.modelLogged) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("run_id", runId());
+            entry.put("artifact_path", "model");
+            entry.put("utc_time_created", String.valueOf(card.provenance("created")));
+            entry.put("model_uuid", dev.genlab.runtime.model.ModelPackage.uuid(card).toString());
+            entry.put("flavors", dev.genlab.runtime.model.ModelPackage.flavors(card));
+            api.logBatch(runId(), List.of(), Map.of(), Map.of("mlflow.log-model.history", dev.genlab.runtime.util.Json.compact(List.of(entry))));
+            s.modelLogged = true;
+            state.save();
+        }
+        if (register != null && s.modelRegistered == null) {
+            api.ensureRegisteredModel(register);
+            List<MlflowTrackingApi.ModelVersion> existing = api.modelVersions(register, runId());
+            MlflowTrackingApi.ModelVersion v = existing.isEmpty() ? api.createModelVersion(register, s.artifactUri + "/model", runId()) : existing.get(0);
+            s.modelRegistered = register + "/" + v.version();
+            state.save();
+        }
+    }
+
     void pushStatus(RunStatus status, long endTime) {
         api.endRun(runId(), status.name(), endTime);
         server().statusPushed = status.name();

@@ -169,6 +169,12 @@ public final class MlflowSync {
         if (uploaded > 0) {
             done.add(uploaded + " artifacts");
         }
+        String register = params.get("tracking.mlflow.register");
+        boolean registered = s.modelRegistered != null;
+        pusher.finishModel(run.directory(), register == null || register.isBlank() ? null : register);
+        if (!registered && s.modelRegistered != null) {
+            done.add("model version " + s.modelRegistered);
+        }
         if (!status.name().equals(s.statusPushed)) {
             Long end = run.endTimeMillis();
             long endTime = end != null ? end : points.stream().mapToLong(MetricPoint::timestamp).max().orElse(run.startTimeMillis());
@@ -183,11 +189,12 @@ public final class MlflowSync {
     }
 
     /** Files of the run directory itself that are artifacts too: the resolved config and the measures' declarations. */
-    private static final List<String> RUN_FILES = List.of("config.conf", dev.genlab.runtime.report.Measures.FILE);
+    private static final List<String> RUN_FILES = List.of("config.conf", dev.genlab.runtime.report.Measures.FILE,
+            dev.genlab.runtime.output.OutputManifest.FILE);
 
     static boolean upToDate(MlflowSyncState.Server s, RunStatus status, int points, List<String> artifacts) {
         return s.paramsPushed && s.inputsPushed && !s.metricsInDoubt() && s.metricsPushed == points && s.artifactsPushed.containsAll(artifacts)
-                && status.name().equals(s.statusPushed);
+                && status.name().equals(s.statusPushed) && (!artifacts.contains(MlflowRunPusher.MODEL_FILE) || s.modelLogged);
     }
 
     /** The local file of an artifact path. */

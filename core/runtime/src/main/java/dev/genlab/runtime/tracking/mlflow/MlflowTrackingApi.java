@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class MlflowTrackingApi {
     /** A run as the server knows it. */
-    public record RemoteRun(String runId, String experimentId, String artifactUri, String status, Map<String, String> tags) {
+    public record RemoteRun(String runId, String experimentId, String artifactUri, String status, Map<String, String> tags, long startTime) {
     }
 
     private final MlflowHttp http;
@@ -154,6 +154,80 @@ public final class MlflowTrackingApi {
         return out;
     }
 
+    /** Creates the registered model if it does not exist yet (also when another client creates it meanwhile). */
+    public void ensureRegisteredModel(String name) {
+        try {
+            http.post("registered-models/create", Map.of("name", name));
+        } catch (MlflowException e) {
+            if (!"RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
+                throw e;
+            }
+        }
+    }
+
+    /** A registered model's version. */
+    public record ModelVersion(String name, String version, String source, String runId) {
+    }
+
+    /** The versions of {@code name} made from {@code runId}; how a second push finds the version the first one made. */
+    public List<ModelVersion> modelVersions(String name, String runId) {
+        JsonNode r = http.get("model-versions/search", Map.of("filter", "name = '" + name.replace("'", "\\'") + "' and run_id = '" + runId + "'",
+                "max_results", "100"));
+        List<ModelVersion> out = new ArrayList<>();
+        r.path("model_versions").forEach(v -> out.add(modelVersion(v)));
+        return out;
+    }
+
+    public ModelVersion createModelVersion(String name, String source, String runId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("source", source);
+        body.put("run_id", runId);
+        return modelVersion(http.post("model-versions/create", body).path("model_version"));
+    }
+
+    public ModelVersion modelVersion(String name, String version) {
+        return modelVersion(http.get("model-versions/get", Map.of("name", name, "version", version)).path("model_version"));
+    }
+
+    private static ModelVersion modelVersion(JsonNode v) {
+        return new ModelVersion(v.path("name").asText(), v.path("version").asText(), v.path("source").asText(), v.path("run_id").asText());
+    }
+
+    /** Ids of every active experiment on the server. */
+    public List<String> experimentIds() {
+        List<String> out = new ArrayList<>();
+        String token = null;
+        do {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("max_results", 1000);
+            body.put("view_type", "ACTIVE_ONLY");
+            if (token != null) {
+                body.put("page_token", token);
+            }
+            JsonNode r = http.post("experiments/search", body);
+            r.path("experiments").forEach(e -> out.add(e.path("experiment_id").asText()));
+            token = r.path("next_page_token").asText("");
+            token = token.isEmpty() ? null : token;
+        } while (token != null);
+        return out;
+    }
+
+    /** Runs of any experiment that have the tag {@code key} (whatever its value), newest first. */
+    public List<RemoteRun> runsWithTag(String key) {
+        List<RemoteRun> out = new ArrayList<>();
+        List<String> ids = experimentIds();
+        for (int i = 0; i < ids.size(); i += 100) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("experiment_ids", ids.subList(i, Math.min(ids.size(), i + 100)));
+            body.put("filter", "tags.`" + key + "` LIKE '%'");
+            body.put("run_view_type", "ACTIVE_ONLY");
+            body.put("max_results", 10);
+            http.post("runs/search", body).path("runs").forEach(r -> out.add(remoteRun(r)));
+        }
+        return out;
+    }
+
     static double number(JsonNode v) {
         return v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText());
     }
@@ -165,7 +239,7 @@ public final class MlflowTrackingApi {
             tags.put(t.path("key").asText(), t.path("value").asText());
         }
         return new RemoteRun(info.path("run_id").asText(), info.path("experiment_id").asText(), info.path("artifact_uri").asText(),
-                info.path("status").asText(), tags);
+                info.path("status").asText(), tags, info.path("start_time").asLong());
     }
 
     private static List<Map<String, String>> keyValues(Map<String, String> values) {
