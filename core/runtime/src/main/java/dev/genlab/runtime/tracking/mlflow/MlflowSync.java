@@ -220,12 +220,16 @@ public final class MlflowSync {
     }
 
     /** The live tracker's record of the dataset (it knew the columns), else what provenance.json says. */
-    @SuppressWarnings("unchecked")
     private static MlflowDatasetInput datasetInput(StoredRun run, MlflowSyncState state) throws IOException {
-        if (state.dataset() != null) {
-            return state.dataset();
+        return datasetInput(run.directory().resolve("provenance.json"), state.dataset());
+    }
+
+    /** {@code known} if not null (the live tracker's record, with the column schema), else the "dataset" of a provenance.json. */
+    @SuppressWarnings("unchecked")
+    static MlflowDatasetInput datasetInput(Path provenance, MlflowDatasetInput known) throws IOException {
+        if (known != null) {
+            return known;
         }
-        Path provenance = run.directory().resolve("provenance.json");
         if (!Files.exists(provenance)) {
             return null;
         }

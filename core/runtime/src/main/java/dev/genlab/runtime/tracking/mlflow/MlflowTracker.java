@@ -198,6 +198,25 @@ public final class MlflowTracker implements RunTracker {
         });
     }
 
+    /**
+     * The run's dataset input, from the provenance.json of another run that used it (a sweep's parent, which loads
+     * no data itself, takes its trials' dataset); nothing if that file has none.
+     */
+    public void datasetFrom(Path provenanceJson) {
+        attempt(() -> {
+            MlflowDatasetInput input;
+            try {
+                input = MlflowSync.datasetInput(provenanceJson, MlflowSyncState.load(provenanceJson.getParent()).dataset());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (input != null) {
+                pusher.state().dataset(input);
+                pusher.pushInput(input);
+            }
+        });
+    }
+
     @Override
     public void ended(RunStatus status, String error, long endTimeMillis) {
         Runnable end = () -> {

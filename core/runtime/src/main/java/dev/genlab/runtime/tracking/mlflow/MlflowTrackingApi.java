@@ -30,18 +30,29 @@ public final class MlflowTrackingApi {
     /** The id of the experiment with this name, created if needed (also when another client creates it meanwhile). */
     public String experimentId(String name) {
         Optional<String> existing = findExperiment(name);
+        String id;
         if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
-            return http.post("experiments/create", Map.of("name", name)).path("experiment_id").asText();
-        } catch (MlflowException e) {
-            if ("RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
-                return findExperiment(name).orElseThrow(() -> e);
+            id = existing.get();
+        } else {
+            try {
+                id = http.post("experiments/create", Map.of("name", name, "tags", keyValues(Map.of(EXPERIMENT_KIND, MODEL_DEVELOPMENT))))
+                        .path("experiment_id").asText();
+                return id;
+            } catch (MlflowException e) {
+                if (!"RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
+                    throw e;
+                }
+                id = findExperiment(name).orElseThrow(() -> e);
             }
-            throw e;
         }
+        // an experiment made before (or by another client): MLflow 3's UI opens it in the model-training view only with this tag
+        http.post("experiments/set-experiment-tag", Map.of("experiment_id", id, "key", EXPERIMENT_KIND, "value", MODEL_DEVELOPMENT));
+        return id;
     }
+
+    /** The experiment tag MLflow 3's UI reads to choose its view, and the value for model training (not GenAI). */
+    static final String EXPERIMENT_KIND = "mlflow.experimentKind";
+    static final String MODEL_DEVELOPMENT = "custom_model_development";
 
     private Optional<String> findExperiment(String name) {
         try {
