@@ -164,7 +164,14 @@ final class MlflowRunPusher {
         for (List<MetricPoint> chunk : MlflowLimits.chunks(todo, MlflowLimits.METRICS_PER_BATCH, p -> 96 + p.key().length())) {
             s.metricsSending = s.metricsPushed + chunk.size();
             state.save();
-            api.logBatch(runId(), chunk, Map.of(), Map.of());
+            try {
+                api.logBatch(runId(), chunk, Map.of(), Map.of());
+            } catch (MlflowException e) {
+                if (!(e.status() >= 500 || e.status() == 429)) {
+                    throw e;
+                }
+                resendMissing(chunk);
+            }
             s.metricsPushed = s.metricsSending;
             state.save();
         }
@@ -215,6 +222,35 @@ final class MlflowRunPusher {
         s.metricsPushed = doubtEnd;
         s.metricsSending = doubtEnd;
         state.save();
+    }
+
+    /**
+     * A batch the server answered with 5xx or 429 may still be applied, in part or whole: after a pause, the
+     * server's history of its keys is read and only the points it lacks are sent, once (a failure then leaves the
+     * batch in doubt for the next attempt's {@link #reconcile}). A point counts as arrived when the server holds a
+     * point with the same key, step, timestamp and value (only a point identical in all four logged earlier could be
+     * mistaken for it).
+     */
+    private void resendMissing(List<MetricPoint> chunk) {
+        api.http().sleep(MlflowHttp.Settings.DEFAULT.firstBackoff().toMillis(), "a retry of runs/log-batch");
+        Map<PointId, Integer> onServer = new HashMap<>();
+        for (String key : chunk.stream().map(MetricPoint::key).distinct().toList()) {
+            for (MetricPoint p : api.metricHistory(runId(), key)) {
+                onServer.merge(PointId.of(key, p), 1, Integer::sum);
+            }
+        }
+        List<MetricPoint> missing = new ArrayList<>();
+        for (MetricPoint p : chunk) {
+            PointId id = PointId.of(p.key(), p);
+            if (onServer.getOrDefault(id, 0) > 0) {
+                onServer.merge(id, -1, Integer::sum);
+            } else {
+                missing.add(p);
+            }
+        }
+        if (!missing.isEmpty()) {
+            api.logBatch(runId(), missing, Map.of(), Map.of());
+        }
     }
 
     /** Identity of a metric point on the server: MLflow stores exactly these four fields. */
