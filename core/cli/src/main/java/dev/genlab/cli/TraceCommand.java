@@ -65,7 +65,7 @@ final class TraceCommand implements Callable<Integer> {
                 MlflowTrackingApi.RemoteRun r = found.get(0);
                 String local = r.tags().getOrDefault("genlab.run_id", r.runId());
                 print(out, local, r.tags().getOrDefault("mlflow.runName", ""), r.status(), r.startTime(), r.tags().get(OutputManifest.TAG_PREFIX + sha),
-                        r.tags(), "MLflow run " + api.http().server() + "/#/experiments/" + r.experimentId() + "/runs/" + r.runId());
+                        r.tags(), "MLflow run " + dev.genlab.runtime.tracking.mlflow.MlflowUi.runUrl(api.http().server(), r.experimentId(), r.runId()));
                 return Main.OK;
             }
             searched += " and on " + api.http().server();

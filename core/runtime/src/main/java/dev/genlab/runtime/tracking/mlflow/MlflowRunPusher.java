@@ -232,7 +232,7 @@ final class MlflowRunPusher {
      * mistaken for it).
      */
     private void resendMissing(List<MetricPoint> chunk) {
-        api.http().sleep(MlflowHttp.Settings.DEFAULT.firstBackoff().toMillis(), "a retry of runs/log-batch");
+        api.http().sleep(api.http().settings().firstBackoff().toMillis(), "a retry of runs/log-batch");
         Map<PointId, Integer> onServer = new HashMap<>();
         for (String key : chunk.stream().map(MetricPoint::key).distinct().toList()) {
             for (MetricPoint p : api.metricHistory(runId(), key)) {

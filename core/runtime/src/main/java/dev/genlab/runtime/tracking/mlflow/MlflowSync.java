@@ -171,7 +171,8 @@ public final class MlflowSync {
         }
         String register = params.get("tracking.mlflow.register");
         boolean registered = s.modelRegistered != null;
-        pusher.finishModel(run.directory(), register == null || register.isBlank() ? null : register);
+        // a model is logged whatever the outcome, registered only from a run that FINISHED
+        pusher.finishModel(run.directory(), register == null || register.isBlank() || status != RunStatus.FINISHED ? null : register);
         if (!registered && s.modelRegistered != null) {
             done.add("model version " + s.modelRegistered);
         }

@@ -133,7 +133,7 @@ public final class MlflowTracker implements RunTracker {
     /** Where the run is in the MLflow UI. */
     public String runUrl() {
         MlflowSyncState.Server s = pusher.server();
-        return api.http().server() + "/#/experiments/" + s.experimentId + "/runs/" + s.runId;
+        return MlflowUi.runUrl(api.http().server(), s.experimentId, s.runId);
     }
 
     @Override
@@ -227,7 +227,8 @@ public final class MlflowTracker implements RunTracker {
             });
             if (status != RunStatus.KILLED && !artifactsBroken) {
                 // after the status: a registry that fails must not leave the run RUNNING; 'genlab sync' finishes it
-                attempt(() -> pusher.finishModel(runDirectory, register));
+                // a model is logged whatever the outcome, registered only from a run that FINISHED
+                attempt(() -> pusher.finishModel(runDirectory, status == RunStatus.FINISHED ? register : null));
             }
         };
         if (status != RunStatus.KILLED) {
