@@ -50,13 +50,23 @@ public record ExperimentSettings(Optional<String> name, long seed, Split split, 
         }
     }
 
-    /** MLflow tracking server, when one is used. */
-    public record Mlflow(Optional<String> uri, Optional<String> experiment) {
+    /**
+     * MLflow tracking server, when one is used.
+     *
+     * @param register the registered model the run's fitted model becomes a new version of, if any
+     */
+    public record Mlflow(Optional<String> uri, Optional<String> experiment, Optional<String> register) {
         public Mlflow {
             if (uri.isPresent() && !uri.get().isBlank() && !MlflowHttp.isServerUri(uri.get())) {
                 // the value is not echoed: it may hold a password
                 throw new PluginConfigException("uri", MlflowHttp.NOT_A_SERVER);
             }
+            register.ifPresent(r -> {
+                if (!r.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                    throw new PluginConfigException("register", "'" + r + "' is not a registered model name (letters, digits, '.', '_', '-';"
+                            + " at most 100 characters), e.g. adult-ctgan");
+                }
+            });
         }
     }
 }

@@ -83,8 +83,9 @@ public final class EffectiveConfig {
             List<ConfigValue> list = (com.typesafe.config.ConfigList) value;
             boolean objects = list.stream().anyMatch(v -> v.valueType() == ConfigValueType.OBJECT);
             if (objects) {
+                List<String> names = elementNames(list);
                 for (int i = 0; i < list.size(); i++) {
-                    flatten(prefix + "." + i, list.get(i), out);
+                    flatten(prefix + "." + names.get(i), list.get(i), out);
                 }
             } else {
                 out.put(prefix, value.render(ConfigRenderOptions.concise()));
@@ -92,5 +93,31 @@ public final class EffectiveConfig {
         } else if (value.valueType() != ConfigValueType.NULL) {
             out.put(prefix, String.valueOf(value.unwrapped()));
         }
+    }
+
+    /**
+     * How the elements of a list of blocks are keyed: by their {@code name}, else their {@code type}
+     * ({@code metrics.fairness.bins}), so a param means the same in runs with other lists; by position only when
+     * that would not be unique.
+     */
+    private static List<String> elementNames(List<ConfigValue> list) {
+        List<String> names = new ArrayList<>();
+        for (ConfigValue v : list) {
+            String name = null;
+            if (v instanceof com.typesafe.config.ConfigObject o) {
+                ConfigValue n = o.containsKey("name") ? o.get("name") : o.get("type");
+                if (n != null && n.valueType() == ConfigValueType.STRING) {
+                    name = String.valueOf(n.unwrapped());
+                }
+            }
+            names.add(name != null && name.matches("[A-Za-z0-9_-]+") ? name : null);
+        }
+        if (names.contains(null) || new java.util.HashSet<>(names).size() != names.size()) {
+            names.clear();
+            for (int i = 0; i < list.size(); i++) {
+                names.add(Integer.toString(i));
+            }
+        }
+        return names;
     }
 }

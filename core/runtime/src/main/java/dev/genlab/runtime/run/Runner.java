@@ -2,6 +2,10 @@ package dev.genlab.runtime.run;
 
 import com.typesafe.config.Config;
 import dev.genlab.runtime.config.PluginSpec;
+import dev.genlab.runtime.model.ModelPackage;
+import dev.genlab.runtime.output.FileDigest;
+import dev.genlab.runtime.output.OutputManifest;
+import dev.genlab.runtime.output.PngText;
 import dev.genlab.runtime.report.HtmlReport;
 import dev.genlab.runtime.report.Measures;
 import dev.genlab.runtime.report.ReportData;
@@ -54,6 +58,8 @@ public final class Runner {
     private static final Logger log = LoggerFactory.getLogger(Runner.class);
     /** The tag holding the score card (Markdown), which the MLflow description leads with. */
     public static final String SCORECARD_TAG = "genlab.scorecard";
+    /** The tag holding the sha256 of the run's config.conf (also in every PNG it writes). */
+    public static final String CONFIG_DIGEST_TAG = "genlab.config_sha256";
 
     private final LocalRunStore store;
     private final Config experimentDefaults;
@@ -94,6 +100,7 @@ public final class Runner {
         Map<String, Measure> declared = new LinkedHashMap<>();
         // one decision of what is secret for everything this run writes: params, config.conf, errors
         Secrets secrets = Secrets.of(prepared.experiment().resolved(), System.getenv());
+        Map<String, String> pngText = new LinkedHashMap<>();
         try {
             cancelledCheck(cancelled);
             if (!prepared.degenerate().isEmpty()) {
@@ -101,17 +108,24 @@ public final class Runner {
                 writer.runField("degenerate", prepared.degenerate());
             }
             Config effective = EffectiveConfig.of(prepared.experiment(), experimentDefaults);
-            writer.file("config.conf", EffectiveConfig.render(effective, secrets).getBytes(StandardCharsets.UTF_8));
+            byte[] configBytes = EffectiveConfig.render(effective, secrets).getBytes(StandardCharsets.UTF_8);
+            writer.file("config.conf", configBytes);
+            String configDigest = FileDigest.sha256(configBytes);
+            // every PNG the run writes says which run and config made it
+            pngText.put("genlab.run_id", info.id());
+            pngText.put("genlab.config_sha256", configDigest);
             trackers.artifactFromRun("config.conf", writer.directory().resolve("config.conf"));
             trackers.params(EffectiveConfig.flatten(effective, secrets));
             Map<String, Object> provenance = Provenance.of(prepared);
             writer.file("provenance.json", Json.bytes(provenance));
-            trackers.tags(tags(prepared, provenance));
+            Map<String, String> runTags = tags(prepared, provenance);
+            runTags.put(CONFIG_DIGEST_TAG, configDigest);
+            trackers.tags(runTags);
 
             // fit
             PluginSpec modelSpec = prepared.experiment().model();
             listener.phase("training " + modelSpec.type() + " on " + prepared.train().size() + (prepared.train() instanceof Table ? " rows" : " documents"));
-            Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled);
+            Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled, pngText);
             long t0 = System.nanoTime();
             FittedModel fitted = prepared.model().fit(prepared.train(), modelContext);
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
@@ -122,6 +136,9 @@ public final class Runner {
             Files.createDirectories(partial);
             try {
                 fitted.save(partial);
+                ModelPackage.write(partial, modelSpec.type(), modelSpec.descriptor().version(), Provenance.genlabVersion(),
+                        prepared.train().modality(), prepared.train() instanceof Table t ? t.schema() : null,
+                        EffectiveConfig.render(effective.getConfig("model"), secrets), modelProvenance(info, prepared, provenance, configDigest));
             } catch (IOException | UncheckedIOException e) {
                 AtomicFiles.deleteTree(partial);
                 String cause = IoErrors.describeOrNull(e);
@@ -168,7 +185,7 @@ public final class Runner {
                     cancelledCheck(cancelled);
                     String metricName = m.spec().name();
                     bar.status(metricName);
-                    Context ctx = new Context(prepared.experiment().seed(), "metric/" + metricName, writer, trackers, listener, cancelled);
+                    Context ctx = new Context(prepared.experiment().seed(), "metric/" + metricName, writer, trackers, listener, cancelled, pngText);
                     MetricResult result;
                     try {
                         result = m.metric().evaluate(input, ctx);
@@ -219,9 +236,11 @@ public final class Runner {
             if (error != null) {
                 writeError(writer, trackers, error);
             }
+            recordOutputs(writer, trackers);
             trackers.ended(status, error, System.currentTimeMillis());
             return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds, card, prepared.degenerate());
         } catch (CancellationException e) {
+            recordOutputsQuietly(writer, trackers);
             trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
             return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate());
         } catch (Exception | Error e) {
@@ -235,10 +254,47 @@ public final class Runner {
             } catch (RuntimeException secondary) {
                 e.addSuppressed(secondary);
             }
+            recordOutputsQuietly(writer, trackers);
             trackers.ended(RunStatus.FAILED, message, System.currentTimeMillis());
             log.debug("run {} failed", info.id(), e);
             return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds, null, prepared.degenerate());
         }
+    }
+
+    /**
+     * outputs.json: every file under artifacts/ with its sha256, also a tag per output (what {@code genlab trace}
+     * searches MLflow for) and an artifact.
+     */
+    private static void recordOutputs(RunWriter writer, Trackers trackers) throws IOException {
+        OutputManifest manifest = OutputManifest.ofDirectory(writer.artifactsDirectory());
+        writer.file(OutputManifest.FILE, manifest.json());
+        trackers.tags(manifest.tags());
+        trackers.artifactFromRun(OutputManifest.FILE, writer.directory().resolve(OutputManifest.FILE));
+    }
+
+    /** {@link #recordOutputs} for a run that already failed or was cancelled: a failure here changes nothing of its outcome. */
+    private static void recordOutputsQuietly(RunWriter writer, Trackers trackers) {
+        try {
+            recordOutputs(writer, trackers);
+        } catch (IOException | RuntimeException e) {
+            log.debug("no outputs.json for {}", writer.directory(), e);
+        }
+    }
+
+    /** What the saved model's card records of where it came from. */
+    private static Map<String, Object> modelProvenance(RunInfo info, PreparedRun prepared, Map<String, Object> provenance, String configDigest) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("run_id", info.id());
+        p.put("run_name", info.name());
+        p.put("experiment", info.experiment());
+        p.put("experiment_file", provenance.get("experiment_file"));
+        p.put("seed", prepared.experiment().seed());
+        p.put("dataset", prepared.experiment().dataset().type());
+        p.put("dataset_sha256", prepared.datasetDigest());
+        p.put("config_sha256", configDigest);
+        p.put("plugins", provenance.get("plugins"));
+        p.put("created", java.time.Instant.ofEpochMilli(System.currentTimeMillis()).toString());
+        return p;
     }
 
     /** The declarations with the experiment's {@code report.thresholds} in place of the metrics' default bounds. */
@@ -411,14 +467,17 @@ public final class Runner {
         private final Trackers trackers;
         private final RunListener listener;
         private final AtomicBoolean cancelled;
+        private final Map<String, String> pngText;
 
-        Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled) {
+        Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled,
+                Map<String, String> pngText) {
             this.seed = seed;
             this.purposePrefix = purposePrefix;
             this.writer = writer;
             this.trackers = trackers;
             this.listener = listener;
             this.cancelled = cancelled;
+            this.pngText = pngText;
         }
 
         @Override
@@ -443,7 +502,7 @@ public final class Runner {
                 @Override
                 public void write(String path, byte[] content) throws IOException {
                     Path target = resolve(root, path);
-                    AtomicFiles.write(target, content);
+                    AtomicFiles.write(target, path.endsWith(".png") ? PngText.withText(content, pngText) : content);
                     trackers.artifact(path, target);
                 }
 

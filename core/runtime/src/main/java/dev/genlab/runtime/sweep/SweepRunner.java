@@ -12,6 +12,9 @@ import dev.genlab.runtime.tracking.RunStatus;
 import dev.genlab.runtime.tracking.RunTracker;
 import dev.genlab.spi.Progress;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,9 +63,11 @@ public final class SweepRunner {
         params.put("sweep.trials", Integer.toString(plan.trials().size()));
         params.put("sweep.parallelism", Integer.toString(plan.parallelism()));
         parent.params(params);
-        parent.tags(Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type()));
+        Map<String, String> sweepTags = Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type(), "genlab.sweep.axes",
+                String.join(", ", plan.axes()), "genlab.sweep.trials", Integer.toString(plan.trials().size()));
+        parent.tags(sweepTags);
         mirror(mirrors, t -> t.params(params));
-        mirror(mirrors, t -> t.tags(Map.of("genlab.sweep", "true", "genlab.dataset", base.dataset().type())));
+        mirror(mirrors, t -> t.tags(sweepTags));
         parent.file("config.conf", EffectiveConfig.render(base.resolved()).getBytes(StandardCharsets.UTF_8));
         StringBuilder trialsText = new StringBuilder();
         for (Trial t : plan.trials()) {
@@ -80,6 +85,7 @@ public final class SweepRunner {
         AtomicInteger failed = new AtomicInteger();
         // the bar counts trials that ended; its label says how they ended and which are running, always in step with it
         java.util.Set<String> now = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Map<Integer, String> runNames = Trial.runNames(plan.trials());
         try (Progress bar = listener.progress("sweep", plan.trials().size(), "trial")) {
             Runnable show = () -> bar.status(ended.get() + " finished, " + running.get() + " running, " + failed.get() + " failed"
                     + (now.isEmpty() ? "" : " · " + String.join(", ", new java.util.TreeSet<>(now))));
@@ -93,7 +99,7 @@ public final class SweepRunner {
                         }
                         return;
                     }
-                    String runName = name + "[" + trial.label() + "]";
+                    String runName = runNames.get(trial.index());
                     String label = "#" + trial.index() + " " + trial.label();
                     synchronized (bar) {
                         running.incrementAndGet();
@@ -139,14 +145,42 @@ public final class SweepRunner {
         }
         long finished = trials.stream().filter(r -> r.status() == RunStatus.FINISHED).count();
         RunStatus status = cancelled.get() ? RunStatus.KILLED : finished == 0 ? RunStatus.FAILED : RunStatus.FINISHED;
-        parent.tags(Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
-                "genlab.sweep.not_run", Integer.toString(notRun.get())));
+        Map<String, String> counts = Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
+                "genlab.sweep.not_run", Integer.toString(notRun.get()));
+        parent.tags(counts);
+        mirror(mirrors, t -> t.tags(counts));
+        // the trials' dataset is the parent's input too (in MLflow; sync reads it from the parent's provenance.json)
+        for (StoredRun r : trials) {
+            Path provenance = r.directory().resolve("provenance.json");
+            if (Files.isRegularFile(provenance)) {
+                Object dataset = dev.genlab.runtime.util.Json.readMap(provenance).get("dataset");
+                if (dataset != null) {
+                    parent.file("provenance.json", dev.genlab.runtime.util.Json.bytes(Map.of("dataset", dataset)));
+                    mirror(mirrors, t -> {
+                        if (t instanceof dev.genlab.runtime.tracking.mlflow.MlflowTracker m) {
+                            m.datasetFrom(provenance);
+                        }
+                    });
+                    break;
+                }
+            }
+        }
         Comparison comparison = SweepAggregation.record(parent, trials);
         String card = comparison == null ? null : store.find(info.id()).orElseThrow().tags().get(dev.genlab.runtime.run.Runner.SCORECARD_TAG);
         if (card != null) {
             mirror(mirrors, t -> t.tags(Map.of(dev.genlab.runtime.run.Runner.SCORECARD_TAG, card)));
         }
         String error = failures.isEmpty() ? null : failures.size() + " of " + plan.trials().size() + " trials did not finish: " + failures;
+        // the parent's artifacts (config, comparison, report) reach MLflow now, not only at the next 'genlab sync'
+        mirror(mirrors, t -> t.artifact("config.conf", parent.directory().resolve("config.conf")));
+        if (Files.isDirectory(parent.artifactsDirectory())) {
+            try (Stream<Path> files = Files.walk(parent.artifactsDirectory())) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String path = parent.artifactsDirectory().relativize(f).toString().replace('\\', '/');
+                    mirror(mirrors, t -> t.artifact(path, f));
+                }
+            }
+        }
         long end = System.currentTimeMillis();
         parent.ended(status, error, end);
         if (comparison != null) {

@@ -135,8 +135,10 @@ class TestSweeps {
         assertEquals(Map.of(RunStatus.FINISHED, 2L, RunStatus.FAILED, 2L), byStatus);
         for (StoredRun r : outcome.trials()) {
             assertEquals(outcome.parentId(), r.parentId());
-            assertTrue(r.name().startsWith("iso[model.fail="), r.name());
+            // short, distinct names for the MLflow UI: "f=false s1" .. "f=true s2"
+            assertTrue(r.name().matches("f=(true|false) s[12]"), r.name());
         }
+        assertEquals(4, outcome.trials().stream().map(StoredRun::name).distinct().count(), "distinct names");
         assertEquals(2, outcome.failures().size());
         StoredRun parent = store.find(outcome.parentId()).orElseThrow();
         assertEquals(RunStatus.FINISHED, parent.status());

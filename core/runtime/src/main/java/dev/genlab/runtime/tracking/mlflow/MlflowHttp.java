@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * HTTP to an MLflow tracking server's REST API, with the guarantees the MLflow Java client lacks: connect and
+ * HTTP to an MLflow tracking server: the artifact proxy, {@code /health}, and the timeouts, retries and cancellation
+ * that the tracking calls (made by the MLflow Java client through {@link MlflowClientCalls}) share. Its REST methods
+ * {@link #get} and {@link #post} have the guarantees the MLflow Java client lacks: connect and
  * request timeouts, and bounded retries with exponential backoff for what is worth retrying only — 5xx, 429 and
  * connections that never opened. A 4xx is the caller's mistake and fails at once; a request that timed out after
  * it was sent is not repeated (it may have been applied; {@code genlab sync} reconciles such batches).
@@ -120,6 +122,30 @@ public final class MlflowHttp {
         return server;
     }
 
+    Settings settings() {
+        return settings;
+    }
+
+    /** The Authorization header value, or null. */
+    String authorization() {
+        return authorization;
+    }
+
+    /** The end (System.nanoTime) of the open {@link #lastWords} window, or 0. */
+    long lastWordsDeadline() {
+        return lastWordsDeadline;
+    }
+
+    /** The MLflow Java client for the tracking calls, configured by {@link MlflowClientCalls}; made on first use. */
+    private MlflowClientCalls calls;
+
+    synchronized MlflowClientCalls calls() {
+        if (calls == null) {
+            calls = new MlflowClientCalls(this);
+        }
+        return calls;
+    }
+
     /**
      * Once {@code cancelled} turns true, requests are not retried, and what is in flight or sent later is given up
      * {@link #GRACE} after the cancellation was seen: a signal must not wait for a slow or hung server (a request
@@ -147,7 +173,7 @@ public final class MlflowHttp {
     }
 
     /** Whether the run was cancelled. */
-    private boolean cancelled() {
+    boolean cancelled() {
         if (!abandon.getAsBoolean()) {
             return false;
         }
@@ -158,7 +184,7 @@ public final class MlflowHttp {
     }
 
     /** Whether requests are given up: the run was cancelled more than {@link #GRACE} ago, and no {@link #lastWords} window is open. */
-    private boolean abandoned() {
+    boolean abandoned() {
         return lastWordsDeadline == 0 && cancelled() && System.nanoTime() - cancelSeen > GRACE.toNanos();
     }
 
@@ -312,7 +338,7 @@ public final class MlflowHttp {
         }
     }
 
-    private MlflowException abandonedError(String what) {
+    MlflowException abandonedError(String what) {
         return MlflowException.abandoned(what + " to " + server + " was given up: the run was cancelled and the server did not answer within "
                 + GRACE.toSeconds() + " s");
     }
@@ -356,7 +382,7 @@ public final class MlflowHttp {
     }
 
     /** Waits before a retry, in steps, giving up when the run is cancelled. */
-    private void sleep(long millis, String what) {
+    void sleep(long millis, String what) {
         long end = System.nanoTime() + millis * 1_000_000;
         try {
             for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {

@@ -25,26 +25,34 @@ final class MlflowLimits {
     }
 
     /**
-     * A key MLflow accepts: letters, digits, {@code _ - . / } and space, at most 250 characters, and a normal
-     * relative path (no empty, {@code .} or {@code ..} segments), since file stores use keys as file names.
+     * The one separator that stands for genlab's {@code /} in MLflow keys: fairness intersections
+     * ({@code fairness.sex/race…} becomes {@code fairness.sex-x-race…}) and a sweep parent's setting and metric. MLflow's
+     * UI splits keys at {@code /} into sections, which made wrong sections of these.
+     */
+    static final String SLASH = "-x-";
+
+    /**
+     * A key MLflow accepts: letters, digits, {@code _ - .} and space (genlab's {@code /} becomes {@link #SLASH}), at most
+     * 250 characters, and not {@code .} or {@code ..}, since file stores use keys as file names.
      */
     static String key(String key) {
-        StringBuilder b = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == ' ');
+        List<String> segments = new ArrayList<>();
+        for (String s : key.split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(s);
+            }
+        }
+        String joined = String.join(SLASH, segments);
+        StringBuilder b = new StringBuilder(joined.length());
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            boolean ok = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ' ');
             b.append(ok ? c : '_');
         }
-        List<String> segments = new ArrayList<>();
-        for (String s : b.toString().split("/")) {
-            if (s.isEmpty()) {
-                continue;
-            }
-            segments.add(s.equals(".") || s.equals("..") ? s.replace('.', '_') : s);
-        }
-        String out = String.join("/", segments);
-        if (out.isEmpty()) {
-            out = "_";
+        String out = b.toString();
+        if (out.isEmpty() || out.equals(".") || out.equals("..")) {
+            out = out.replace('.', '_');
+            out = out.isEmpty() ? "_" : out;
         }
         return out.length() > KEY_LENGTH ? out.substring(0, KEY_LENGTH) : out;
     }

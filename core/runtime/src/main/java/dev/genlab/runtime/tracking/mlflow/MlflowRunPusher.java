@@ -164,7 +164,14 @@ final class MlflowRunPusher {
         for (List<MetricPoint> chunk : MlflowLimits.chunks(todo, MlflowLimits.METRICS_PER_BATCH, p -> 96 + p.key().length())) {
             s.metricsSending = s.metricsPushed + chunk.size();
             state.save();
-            api.logBatch(runId(), chunk, Map.of(), Map.of());
+            try {
+                api.logBatch(runId(), chunk, Map.of(), Map.of());
+            } catch (MlflowException e) {
+                if (!(e.status() >= 500 || e.status() == 429)) {
+                    throw e;
+                }
+                resendMissing(chunk);
+            }
             s.metricsPushed = s.metricsSending;
             state.save();
         }
@@ -217,6 +224,35 @@ final class MlflowRunPusher {
         state.save();
     }
 
+    /**
+     * A batch the server answered with 5xx or 429 may still be applied, in part or whole: after a pause, the
+     * server's history of its keys is read and only the points it lacks are sent, once (a failure then leaves the
+     * batch in doubt for the next attempt's {@link #reconcile}). A point counts as arrived when the server holds a
+     * point with the same key, step, timestamp and value (only a point identical in all four logged earlier could be
+     * mistaken for it).
+     */
+    private void resendMissing(List<MetricPoint> chunk) {
+        api.http().sleep(api.http().settings().firstBackoff().toMillis(), "a retry of runs/log-batch");
+        Map<PointId, Integer> onServer = new HashMap<>();
+        for (String key : chunk.stream().map(MetricPoint::key).distinct().toList()) {
+            for (MetricPoint p : api.metricHistory(runId(), key)) {
+                onServer.merge(PointId.of(key, p), 1, Integer::sum);
+            }
+        }
+        List<MetricPoint> missing = new ArrayList<>();
+        for (MetricPoint p : chunk) {
+            PointId id = PointId.of(p.key(), p);
+            if (onServer.getOrDefault(id, 0) > 0) {
+                onServer.merge(id, -1, Integer::sum);
+            } else {
+                missing.add(p);
+            }
+        }
+        if (!missing.isEmpty()) {
+            api.logBatch(runId(), missing, Map.of(), Map.of());
+        }
+    }
+
     /** Identity of a metric point on the server: MLflow stores exactly these four fields. */
     private record PointId(String key, long step, long timestamp, long valueBits) {
         static PointId of(String key, MetricPoint p) {
@@ -243,6 +279,51 @@ final class MlflowRunPusher {
         throw new MlflowException("the MLflow server " + api.http().server() + " does not serve artifacts (this run's artifact location is '"
                 + uri + "'), so genlab cannot upload them over HTTP; start the server with '--serve-artifacts --artifacts-destination DIR' "
                 + "and without '--default-artifact-root', then run 'genlab sync'", 400, "ARTIFACTS_NOT_SERVED", null);
+    }
+
+    /** The artifacts of a run's model: its MLmodel file last, once everything it names is there. */
+    static final String MODEL_FILE = "model/" + dev.genlab.runtime.model.ModelCard.MLMODEL_FILE;
+
+    /**
+     * Once the model's files are on the server: tags the run with {@code mlflow.log-model.history} (what the MLflow
+     * UI lists as the run's model) and, when {@code register} names a registered model, makes a version of it from
+     * {@code <artifact_uri>/model} — once, also across attempts (found by run id if the state was lost).
+     */
+    void finishModel(Path runDirectory, String register) {
+        MlflowSyncState.Server s = server();
+        if (runDirectory == null || !s.artifactsPushed.contains(MODEL_FILE) || (s.modelLogged && (register == null || s.modelRegistered != null))) {
+            return;
+        }
+        Path modelDir = runDirectory.resolve(dev.genlab.runtime.store.RunWriter.ARTIFACTS_DIR).resolve("model");
+        dev.genlab.runtime.model.ModelCard card;
+        try {
+            card = dev.genlab.runtime.model.ModelCard.read(modelDir);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new MlflowException("cannot read the model card in " + modelDir + ": " + e.getMessage(), 0, null, null);
+        }
+        for (String f : card.files().stream().map(o -> "model/" + o.path()).toList()) {
+            if (!s.artifactsPushed.contains(f)) {
+                return;
+            }
+        }
+        if (!s.modelLogged) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("run_id", runId());
+            entry.put("artifact_path", "model");
+            entry.put("utc_time_created", String.valueOf(card.provenance("created")));
+            entry.put("model_uuid", dev.genlab.runtime.model.ModelPackage.uuid(card).toString());
+            entry.put("flavors", dev.genlab.runtime.model.ModelPackage.flavors(card));
+            api.logBatch(runId(), List.of(), Map.of(), Map.of("mlflow.log-model.history", dev.genlab.runtime.util.Json.compact(List.of(entry))));
+            s.modelLogged = true;
+            state.save();
+        }
+        if (register != null && s.modelRegistered == null) {
+            api.ensureRegisteredModel(register);
+            List<MlflowTrackingApi.ModelVersion> existing = api.modelVersions(register, runId());
+            MlflowTrackingApi.ModelVersion v = existing.isEmpty() ? api.createModelVersion(register, s.artifactUri + "/model", runId()) : existing.get(0);
+            s.modelRegistered = register + "/" + v.version();
+            state.save();
+        }
     }
 
     void pushStatus(RunStatus status, long endTime) {

@@ -66,6 +66,17 @@ final class MlflowRunTags {
                 b.append(" (sha256 ").append(digest, 0, 12).append("…)");
             }
         }
+        if ("true".equals(genlabTags.get("genlab.sweep"))) {
+            b.append(": a sweep of ").append(genlabTags.getOrDefault("genlab.sweep.trials", "its")).append(" trials over ")
+                    .append(genlabTags.getOrDefault("genlab.sweep.axes", "its axes")).append(" on dataset `")
+                    .append(genlabTags.getOrDefault("genlab.dataset", "?")).append('`');
+            String finished = genlabTags.get("genlab.sweep.finished");
+            if (finished != null) {
+                b.append(" (").append(finished).append(" finished, ").append(genlabTags.getOrDefault("genlab.sweep.failed", "0")).append(" failed, ")
+                        .append(genlabTags.getOrDefault("genlab.sweep.not_run", "0")).append(" not run)");
+            }
+            b.append("; the trials are nested below, the comparison over seeds is in the artifacts (report/report.html)");
+        }
         String seed = genlabTags.get("genlab.seed");
         if (seed != null) {
             b.append(", seed ").append(seed);

@@ -169,6 +169,13 @@ public final class MlflowSync {
         if (uploaded > 0) {
             done.add(uploaded + " artifacts");
         }
+        String register = params.get("tracking.mlflow.register");
+        boolean registered = s.modelRegistered != null;
+        // a model is logged whatever the outcome, registered only from a run that FINISHED
+        pusher.finishModel(run.directory(), register == null || register.isBlank() || status != RunStatus.FINISHED ? null : register);
+        if (!registered && s.modelRegistered != null) {
+            done.add("model version " + s.modelRegistered);
+        }
         if (!status.name().equals(s.statusPushed)) {
             Long end = run.endTimeMillis();
             long endTime = end != null ? end : points.stream().mapToLong(MetricPoint::timestamp).max().orElse(run.startTimeMillis());
@@ -183,11 +190,12 @@ public final class MlflowSync {
     }
 
     /** Files of the run directory itself that are artifacts too: the resolved config and the measures' declarations. */
-    private static final List<String> RUN_FILES = List.of("config.conf", dev.genlab.runtime.report.Measures.FILE);
+    private static final List<String> RUN_FILES = List.of("config.conf", dev.genlab.runtime.report.Measures.FILE,
+            dev.genlab.runtime.output.OutputManifest.FILE);
 
     static boolean upToDate(MlflowSyncState.Server s, RunStatus status, int points, List<String> artifacts) {
         return s.paramsPushed && s.inputsPushed && !s.metricsInDoubt() && s.metricsPushed == points && s.artifactsPushed.containsAll(artifacts)
-                && status.name().equals(s.statusPushed);
+                && status.name().equals(s.statusPushed) && (!artifacts.contains(MlflowRunPusher.MODEL_FILE) || s.modelLogged);
     }
 
     /** The local file of an artifact path. */
@@ -213,12 +221,16 @@ public final class MlflowSync {
     }
 
     /** The live tracker's record of the dataset (it knew the columns), else what provenance.json says. */
-    @SuppressWarnings("unchecked")
     private static MlflowDatasetInput datasetInput(StoredRun run, MlflowSyncState state) throws IOException {
-        if (state.dataset() != null) {
-            return state.dataset();
+        return datasetInput(run.directory().resolve("provenance.json"), state.dataset());
+    }
+
+    /** {@code known} if not null (the live tracker's record, with the column schema), else the "dataset" of a provenance.json. */
+    @SuppressWarnings("unchecked")
+    static MlflowDatasetInput datasetInput(Path provenance, MlflowDatasetInput known) throws IOException {
+        if (known != null) {
+            return known;
         }
-        Path provenance = run.directory().resolve("provenance.json");
         if (!Files.exists(provenance)) {
             return null;
         }

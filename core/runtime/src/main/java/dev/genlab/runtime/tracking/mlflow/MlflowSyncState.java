@@ -27,7 +27,9 @@ import java.util.TreeSet;
  *       "metrics_pushed": 120,      the first 120 lines of metrics.jsonl are on the server
  *       "metrics_sending": 150,     lines 120..149 were sent without an answer: maybe applied (checked before resending)
  *       "artifacts_pushed": ["config.conf", "synthetic.csv"],
- *       "status_pushed": "FINISHED"
+ *       "status_pushed": "FINISHED",
+ *       "model_logged": true,       the run's model is tagged for MLflow's Models column
+ *       "model_registered": "adult/3"   the registered model version made from it (tracking.mlflow.register)
  *     }
  *   },
  *   "dataset": { … }            the run input as the live tracker knew it (with the column schema)
@@ -51,6 +53,10 @@ final class MlflowSyncState {
         long metricsSending;
         final TreeSet<String> artifactsPushed = new TreeSet<>();
         String statusPushed;
+        /** The run's {@code mlflow.log-model.history} tag is set: MLflow shows its model. */
+        boolean modelLogged;
+        /** The registered model version made from this run ("name/version"), once made. */
+        String modelRegistered;
 
         boolean hasRun() {
             return runId != null;
@@ -73,6 +79,10 @@ final class MlflowSyncState {
             m.put("metrics_sending", metricsSending);
             m.put("artifacts_pushed", new ArrayList<>(artifactsPushed));
             m.put("status_pushed", statusPushed);
+            m.put("model_logged", modelLogged);
+            if (modelRegistered != null) {
+                m.put("model_registered", modelRegistered);
+            }
             return m;
         }
 
@@ -91,6 +101,8 @@ final class MlflowSyncState {
                 l.forEach(a -> s.artifactsPushed.add(String.valueOf(a)));
             }
             s.statusPushed = (String) m.get("status_pushed");
+            s.modelLogged = Boolean.TRUE.equals(m.get("model_logged"));
+            s.modelRegistered = (String) m.get("model_registered");
             return s;
         }
     }

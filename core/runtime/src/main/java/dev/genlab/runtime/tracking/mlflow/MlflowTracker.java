@@ -35,6 +35,7 @@ public final class MlflowTracker implements RunTracker {
     private final Path storeRoot;
     private final MlflowDatasetInput dataset;
     private final String sourceName;
+    private final String register;
 
     private RunInfo info;
     private Path runDirectory;
@@ -55,6 +56,12 @@ public final class MlflowTracker implements RunTracker {
      * @param sourceName     the experiment file, shown as the run's source
      */
     public MlflowTracker(MlflowTrackingApi api, String experimentName, Path storeRoot, MlflowDatasetInput dataset, String sourceName) {
+        this(api, experimentName, storeRoot, dataset, sourceName, null);
+    }
+
+    /** @param register the registered model the run's model becomes a version of, or null */
+    public MlflowTracker(MlflowTrackingApi api, String experimentName, Path storeRoot, MlflowDatasetInput dataset, String sourceName, String register) {
+        this.register = register;
         this.api = api;
         this.experimentName = experimentName;
         this.storeRoot = storeRoot;
@@ -68,7 +75,7 @@ public final class MlflowTracker implements RunTracker {
         String uri = settings.uri().orElseThrow(() -> new IllegalArgumentException("tracking.mlflow.uri is not set"));
         MlflowTrackingApi api = new MlflowTrackingApi(MlflowHttp.connect(uri, MlflowHttp.Settings.DEFAULT));
         return new MlflowTracker(api, settings.experiment().orElse(null), storeRoot, MlflowDatasetInput.of(prepared),
-                prepared.experiment().file().toAbsolutePath().normalize().toString());
+                prepared.experiment().file().toAbsolutePath().normalize().toString(), settings.register().orElse(null));
     }
 
     /**
@@ -126,7 +133,7 @@ public final class MlflowTracker implements RunTracker {
     /** Where the run is in the MLflow UI. */
     public String runUrl() {
         MlflowSyncState.Server s = pusher.server();
-        return api.http().server() + "/#/experiments/" + s.experimentId + "/runs/" + s.runId;
+        return MlflowUi.runUrl(api.http().server(), s.experimentId, s.runId);
     }
 
     @Override
@@ -191,6 +198,25 @@ public final class MlflowTracker implements RunTracker {
         });
     }
 
+    /**
+     * The run's dataset input, from the provenance.json of another run that used it (a sweep's parent, which loads
+     * no data itself, takes its trials' dataset); nothing if that file has none.
+     */
+    public void datasetFrom(Path provenanceJson) {
+        attempt(() -> {
+            MlflowDatasetInput input;
+            try {
+                input = MlflowSync.datasetInput(provenanceJson, MlflowSyncState.load(provenanceJson.getParent()).dataset());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (input != null) {
+                pusher.state().dataset(input);
+                pusher.pushInput(input);
+            }
+        });
+    }
+
     @Override
     public void ended(RunStatus status, String error, long endTimeMillis) {
         Runnable end = () -> {
@@ -199,6 +225,11 @@ public final class MlflowTracker implements RunTracker {
                 pusher.pushTags(MlflowRunTags.atEnd(info.name(), genlabTags, status, error));
                 pusher.pushStatus(status, endTimeMillis);
             });
+            if (status != RunStatus.KILLED && !artifactsBroken) {
+                // after the status: a registry that fails must not leave the run RUNNING; 'genlab sync' finishes it
+                // a model is logged whatever the outcome, registered only from a run that FINISHED
+                attempt(() -> pusher.finishModel(runDirectory, status == RunStatus.FINISHED ? register : null));
+            }
         };
         if (status != RunStatus.KILLED) {
             end.run();

@@ -1,176 +1,248 @@
 package dev.genlab.runtime.tracking.mlflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.genlab.runtime.store.StoredRun.MetricPoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mlflow.api.proto.ModelRegistry;
+import org.mlflow.api.proto.Service;
+import org.mlflow.api.proto.Service.ViewType;
+import org.mlflow.tracking.ExperimentsPage;
+import org.mlflow_project.google.protobuf.InvalidProtocolBufferException;
+import org.mlflow_project.google.protobuf.Message;
+import org.mlflow_project.google.protobuf.util.JsonFormat;
 
 /**
- * The MLflow REST calls genlab makes ({@code /api/2.0/mlflow/...}), over {@link MlflowHttp}. Values are made to
- * fit {@link MlflowLimits} by the callers; this class only speaks the protocol.
+ * The tracking calls genlab makes: experiments, runs, params, metrics, tags, inputs, status, search and the model
+ * registry, each made by the MLflow Java client ({@link org.mlflow.tracking.MlflowClient}) through
+ * {@link MlflowClientCalls} (timeouts, retries only where nothing can be applied twice, cancellation). Where the
+ * client has no method ({@code runs/log-inputs}, {@code registered-models/create}, {@code model-versions/create})
+ * the request is the client's own protobuf message, sent by the client's {@code sendPost}. Artifacts go through the
+ * artifact proxy with {@link MlflowHttp}. Values are made to fit {@link MlflowLimits} by the callers.
  */
 public final class MlflowTrackingApi {
     /** A run as the server knows it. */
-    public record RemoteRun(String runId, String experimentId, String artifactUri, String status, Map<String, String> tags) {
+    public record RemoteRun(String runId, String experimentId, String artifactUri, String status, Map<String, String> tags, long startTime) {
     }
 
+    /** A registered model's version. */
+    public record ModelVersion(String name, String version, String source, String runId) {
+    }
+
+    /** The experiment tag MLflow 3's UI reads to choose its view, and the value for model training (not GenAI). */
+    static final String EXPERIMENT_KIND = "mlflow.experimentKind";
+    static final String MODEL_DEVELOPMENT = "custom_model_development";
+
     private final MlflowHttp http;
+    private final MlflowClientCalls calls;
 
     public MlflowTrackingApi(MlflowHttp http) {
         this.http = http;
+        this.calls = http.calls();
     }
 
     public MlflowHttp http() {
         return http;
     }
 
-    /** The id of the experiment with this name, created if needed (also when another client creates it meanwhile). */
+    /** The id of the experiment with this name, created if needed (also when another client creates it meanwhile), tagged for the model-training view. */
     public String experimentId(String name) {
         Optional<String> existing = findExperiment(name);
+        String id;
         if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
-            return http.post("experiments/create", Map.of("name", name)).path("experiment_id").asText();
-        } catch (MlflowException e) {
-            if ("RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
-                return findExperiment(name).orElseThrow(() -> e);
+            id = existing.get();
+        } else {
+            try {
+                Service.CreateExperiment create = Service.CreateExperiment.newBuilder().setName(name)
+                        .addTags(Service.ExperimentTag.newBuilder().setKey(EXPERIMENT_KIND).setValue(MODEL_DEVELOPMENT)).build();
+                return calls.call("POST experiments/create", true, c -> c.createExperiment(create));
+            } catch (MlflowException e) {
+                if (!"RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
+                    throw e;
+                }
+                id = findExperiment(name).orElseThrow(() -> e);
             }
-            throw e;
         }
+        // an experiment made before (or by another client): MLflow 3's UI opens it in the model-training view only with this tag
+        String experimentId = id;
+        calls.call("POST experiments/set-experiment-tag", true, c -> {
+            c.setExperimentTag(experimentId, EXPERIMENT_KIND, MODEL_DEVELOPMENT);
+            return null;
+        });
+        return id;
     }
 
     private Optional<String> findExperiment(String name) {
-        try {
-            JsonNode e = http.get("experiments/get-by-name", Map.of("experiment_name", name)).path("experiment");
-            if ("deleted".equals(e.path("lifecycle_stage").asText())) {
-                throw new MlflowException("MLflow experiment '" + name + "' on " + http.server() + " is deleted; restore it in the MLflow UI "
-                        + "(or 'mlflow experiments restore --experiment-id " + e.path("experiment_id").asText() + "'), or set tracking.mlflow.experiment",
-                        400, "INVALID_STATE", null);
-            }
-            return Optional.of(e.path("experiment_id").asText());
-        } catch (MlflowException e) {
-            if ("RESOURCE_DOES_NOT_EXIST".equals(e.errorCode()) || e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<Service.Experiment> found = calls.call("GET experiments/get-by-name", true, c -> c.getExperimentByName(name));
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        Service.Experiment e = found.get();
+        if ("deleted".equals(e.getLifecycleStage())) {
+            throw new MlflowException("MLflow experiment '" + name + "' on " + http.server() + " is deleted; restore it in the MLflow UI "
+                    + "(or 'mlflow experiments restore --experiment-id " + e.getExperimentId() + "'), or set tracking.mlflow.experiment",
+                    400, "INVALID_STATE", null);
+        }
+        return Optional.of(e.getExperimentId());
     }
 
+    /** Not retried after it may have reached the server: a second run would be made ({@link MlflowRunPusher} looks for it by tag instead). */
     public RemoteRun createRun(String experimentId, String runName, long startTime, Map<String, String> tags) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("experiment_id", experimentId);
-        body.put("run_name", runName);
-        body.put("start_time", startTime);
-        body.put("tags", keyValues(tags));
-        return remoteRun(http.post("runs/create", body).path("run"));
+        Service.CreateRun.Builder create = Service.CreateRun.newBuilder().setExperimentId(experimentId).setRunName(runName).setStartTime(startTime);
+        tags.forEach((k, v) -> create.addTags(Service.RunTag.newBuilder().setKey(k).setValue(v)));
+        Service.RunInfo info = calls.call("POST runs/create", false, c -> c.createRun(create.build()));
+        return new RemoteRun(info.getRunId(), info.getExperimentId(), info.getArtifactUri(), info.getStatus().name(), new LinkedHashMap<>(tags),
+                info.getStartTime());
     }
 
     public RemoteRun getRun(String runId) {
-        return remoteRun(http.get("runs/get", Map.of("run_id", runId)).path("run"));
+        return remoteRun(calls.call("GET runs/get", true, c -> c.getRun(runId)));
     }
 
     /** The active run of the experiment whose tag {@code key} is {@code value}, if any. */
     public Optional<RemoteRun> findRunByTag(String experimentId, String key, String value) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("experiment_ids", List.of(experimentId));
-        body.put("filter", "tags.`" + key + "` = '" + value.replace("'", "\\'") + "'");
-        body.put("run_view_type", "ACTIVE_ONLY");
-        body.put("max_results", 2);
-        JsonNode runs = http.post("runs/search", body).path("runs");
+        String filter = "tags.`" + key + "` = '" + value.replace("'", "\\'") + "'";
+        List<Service.Run> runs = calls.call("POST runs/search", true, c -> c.searchRuns(List.of(experimentId), filter, ViewType.ACTIVE_ONLY, 2).getItems());
         return runs.isEmpty() ? Optional.empty() : Optional.of(remoteRun(runs.get(0)));
     }
 
-    /** One {@code runs/log-batch}; the caller keeps it within {@link MlflowLimits}. */
+    /**
+     * One {@code runs/log-batch}; the caller keeps it within {@link MlflowLimits}. Params and tags alone may be sent
+     * twice (the server keeps one of each); a batch with metric points is never retried here, since the server may
+     * have applied it: {@link MlflowRunPusher} checks the server's history before resending.
+     */
     public void logBatch(String runId, List<MetricPoint> metrics, Map<String, String> params, Map<String, String> tags) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run_id", runId);
-        if (!metrics.isEmpty()) {
-            List<Map<String, Object>> m = new ArrayList<>(metrics.size());
-            for (MetricPoint p : metrics) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("key", p.key());
-                // the server's JSON parser (protobuf) takes non-finite doubles as the strings "NaN", "Infinity"
-                e.put("value", Double.isFinite(p.value()) ? (Object) p.value() : String.valueOf(p.value()));
-                e.put("timestamp", p.timestamp());
-                e.put("step", p.step());
-                m.add(e);
-            }
-            body.put("metrics", m);
+        List<Service.Metric> m = new ArrayList<>(metrics.size());
+        for (MetricPoint p : metrics) {
+            m.add(Service.Metric.newBuilder().setKey(p.key()).setValue(p.value()).setTimestamp(p.timestamp()).setStep(p.step()).build());
         }
-        if (!params.isEmpty()) {
-            body.put("params", keyValues(params));
-        }
-        if (!tags.isEmpty()) {
-            body.put("tags", keyValues(tags));
-        }
-        http.post("runs/log-batch", body);
+        List<Service.Param> ps = new ArrayList<>(params.size());
+        params.forEach((k, v) -> ps.add(Service.Param.newBuilder().setKey(k).setValue(v).build()));
+        List<Service.RunTag> ts = new ArrayList<>(tags.size());
+        tags.forEach((k, v) -> ts.add(Service.RunTag.newBuilder().setKey(k).setValue(v).build()));
+        calls.call("POST runs/log-batch", metrics.isEmpty(), c -> {
+            c.logBatch(runId, m, ps, ts);
+            return null;
+        });
     }
 
     public void endRun(String runId, String status, long endTime) {
-        http.post("runs/update", Map.of("run_id", runId, "status", status, "end_time", endTime));
+        calls.call("POST runs/update", true, c -> {
+            c.setTerminated(runId, Service.RunStatus.valueOf(status), endTime);
+            return null;
+        });
     }
 
-    /** {@code runs/log-inputs} with one dataset (the Java client has no method for it). */
+    /** {@code runs/log-inputs} with one dataset (the Java client has the message but no method for it). */
     public void logInput(String runId, MlflowDatasetInput input) {
-        Map<String, Object> dataset = new LinkedHashMap<>();
-        dataset.put("name", input.name());
-        dataset.put("digest", input.digest());
-        dataset.put("source_type", input.sourceType());
-        dataset.put("source", input.source());
+        Service.Dataset.Builder dataset = Service.Dataset.newBuilder().setName(input.name()).setDigest(input.digest()).setSourceType(input.sourceType())
+                .setSource(input.source());
         if (input.schema() != null) {
-            dataset.put("schema", input.schema());
+            dataset.setSchema(input.schema());
         }
         if (input.profile() != null) {
-            dataset.put("profile", input.profile());
+            dataset.setProfile(input.profile());
         }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("tags", keyValues(Map.of("mlflow.data.context", input.context())));
-        entry.put("dataset", dataset);
-        http.post("runs/log-inputs", Map.of("run_id", runId, "datasets", List.of(entry)));
+        Service.LogInputs request = Service.LogInputs.newBuilder().setRunId(runId).addDatasets(Service.DatasetInput.newBuilder()
+                .addTags(Service.InputTag.newBuilder().setKey("mlflow.data.context").setValue(input.context())).setDataset(dataset)).build();
+        post("runs/log-inputs", true, request);
     }
 
-    /** Every point of a metric's history, paging through the server's answer. */
+    /** Every point of a metric's history (the server sends all of them when no page size is asked for). */
     public List<MetricPoint> metricHistory(String runId, String key) {
-        List<MetricPoint> out = new ArrayList<>();
+        List<Service.Metric> metrics = calls.call("GET metrics/get-history", true, c -> c.getMetricHistory(runId, key));
+        List<MetricPoint> out = new ArrayList<>(metrics.size());
+        for (Service.Metric m : metrics) {
+            out.add(new MetricPoint(m.getKey(), m.getValue(), m.getStep(), m.getTimestamp()));
+        }
+        return out;
+    }
+
+    /** Creates the registered model if it does not exist yet (also when another client creates it meanwhile). */
+    public void ensureRegisteredModel(String name) {
+        try {
+            post("registered-models/create", true, ModelRegistry.CreateRegisteredModel.newBuilder().setName(name).build());
+        } catch (MlflowException e) {
+            if (!"RESOURCE_ALREADY_EXISTS".equals(e.errorCode())) {
+                throw e;
+            }
+        }
+    }
+
+    /** The versions of {@code name} made from {@code runId}; how a second push finds the version the first one made. */
+    public List<ModelVersion> modelVersions(String name, String runId) {
+        String filter = "name = '" + name + "' and run_id = '" + runId + "'";
+        return calls.call("GET model-versions/search", true, c -> c.searchModelVersions(filter).getItems()).stream().map(MlflowTrackingApi::modelVersion)
+                .toList();
+    }
+
+    /** Not retried after it may have reached the server: the caller searches for the version before making one. */
+    public ModelVersion createModelVersion(String name, String source, String runId) {
+        String json = post("model-versions/create", false, ModelRegistry.CreateModelVersion.newBuilder().setName(name).setSource(source).setRunId(runId)
+                .build());
+        ModelRegistry.CreateModelVersion.Response.Builder response = ModelRegistry.CreateModelVersion.Response.newBuilder();
+        parse(json, response);
+        return modelVersion(response.getModelVersion());
+    }
+
+    public ModelVersion modelVersion(String name, String version) {
+        return modelVersion(calls.call("GET model-versions/get", true, c -> c.getModelVersion(name, version)));
+    }
+
+    private static ModelVersion modelVersion(ModelRegistry.ModelVersion v) {
+        return new ModelVersion(v.getName(), v.getVersion(), v.getSource(), v.getRunId());
+    }
+
+    /** Ids of every active experiment on the server. */
+    public List<String> experimentIds() {
+        List<String> out = new ArrayList<>();
         String token = null;
         do {
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("run_id", runId);
-            q.put("metric_key", key);
-            q.put("max_results", "25000");
-            if (token != null) {
-                q.put("page_token", token);
-            }
-            JsonNode r = http.get("metrics/get-history", q);
-            for (JsonNode m : r.path("metrics")) {
-                out.add(new MetricPoint(m.path("key").asText(), number(m.path("value")), m.path("step").asLong(), m.path("timestamp").asLong()));
-            }
-            token = r.hasNonNull("next_page_token") && !r.path("next_page_token").asText().isEmpty() ? r.path("next_page_token").asText() : null;
+            String page = token;
+            ExperimentsPage p = calls.call("POST experiments/search", true, c -> c.searchExperiments(null, ViewType.ACTIVE_ONLY, 1000, List.of(), page));
+            p.getItems().forEach(e -> out.add(e.getExperimentId()));
+            token = p.getNextPageToken().filter(t -> !t.isEmpty()).orElse(null);
         } while (token != null);
         return out;
     }
 
-    static double number(JsonNode v) {
-        return v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText());
-    }
-
-    private static RemoteRun remoteRun(JsonNode run) {
-        JsonNode info = run.path("info");
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (JsonNode t : run.path("data").path("tags")) {
-            tags.put(t.path("key").asText(), t.path("value").asText());
+    /** Runs of any experiment that have the tag {@code key} (whatever its value). */
+    public List<RemoteRun> runsWithTag(String key) {
+        List<RemoteRun> out = new ArrayList<>();
+        List<String> ids = experimentIds();
+        for (int i = 0; i < ids.size(); i += 100) {
+            List<String> some = ids.subList(i, Math.min(ids.size(), i + 100));
+            calls.call("POST runs/search", true, c -> c.searchRuns(some, "tags.`" + key + "` LIKE '%'", ViewType.ACTIVE_ONLY, 10).getItems())
+                    .forEach(r -> out.add(remoteRun(r)));
         }
-        return new RemoteRun(info.path("run_id").asText(), info.path("experiment_id").asText(), info.path("artifact_uri").asText(),
-                info.path("status").asText(), tags);
+        return out;
     }
 
-    private static List<Map<String, String>> keyValues(Map<String, String> values) {
-        List<Map<String, String>> out = new ArrayList<>(values.size());
-        values.forEach((k, v) -> out.add(Map.of("key", k, "value", v)));
-        return out;
+    /** A request the client has a message for but no method: the message as JSON, through the client's {@code sendPost}. */
+    private String post(String endpoint, boolean idempotent, Message request) {
+        String json;
+        try {
+            json = JsonFormat.printer().preservingProtoFieldNames().print(request);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot encode a request to " + endpoint, e);
+        }
+        return calls.call("POST " + endpoint, idempotent, c -> c.sendPost(endpoint, json));
+    }
+
+    private void parse(String json, Message.Builder into) {
+        try {
+            JsonFormat.parser().ignoringUnknownFields().merge(json, into);
+        } catch (InvalidProtocolBufferException e) {
+            throw new MlflowException("the answer of " + http.server() + " is not what MLflow sends (is this an MLflow server?): " + e.getMessage(), 0, null, e);
+        }
+    }
+
+    private static RemoteRun remoteRun(Service.Run run) {
+        Service.RunInfo info = run.getInfo();
+        Map<String, String> tags = new LinkedHashMap<>();
+        run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+        return new RemoteRun(info.getRunId(), info.getExperimentId(), info.getArtifactUri(), info.getStatus().name(), tags, info.getStartTime());
     }
 }

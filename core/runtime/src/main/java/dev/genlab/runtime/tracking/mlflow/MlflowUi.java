@@ -26,6 +26,23 @@ public final class MlflowUi {
     private MlflowUi() {
     }
 
+    /**
+     * MLflow 3's UI opens experiments in its GenAI view unless told otherwise: the experiment tag
+     * {@code mlflow.experimentKind} is what it reads without its view switch, and this query is what it reads with
+     * one (3.17 has the switch in its header, GenAI by default). genlab's links carry it.
+     */
+    static final String MODEL_TRAINING_VIEW = "?workflowType=machine_learning";
+
+    /** An experiment's page, in the model-training view (its runs, trials nested under their sweep). */
+    public static String experimentUrl(java.net.URI server, String experimentId) {
+        return server + "/#/experiments/" + experimentId + MODEL_TRAINING_VIEW;
+    }
+
+    /** A run's page, in the model-training view. */
+    public static String runUrl(java.net.URI server, String experimentId, String runId) {
+        return server + "/#/experiments/" + experimentId + "/runs/" + runId + MODEL_TRAINING_VIEW;
+    }
+
     /** The store of the UI's server for a run store: {@code <runs>/.mlflow-ui}. */
     public static Path defaultDirectory(Path runs) {
         return runs.resolve(".mlflow-ui");
