@@ -341,6 +341,10 @@ public final class ExperimentLoader {
         ConfigValue typeValue = block.getValue("type");
         String type = String.valueOf(typeValue.unwrapped());
         PluginDescriptor descriptor = registry.find(kind, type);
+        if (descriptor == null && registry.refused(kind, type) != null) {
+            problems.add(typeValue.origin(), path + ".type", registry.refused(kind, type));
+            return null;
+        }
         if (descriptor == null) {
             List<String> names = registry.names(kind);
             problems.add(typeValue.origin(), path + ".type", "unknown " + kind.label() + " type '" + type + "'" + Suggestions.didYouMean(type, names)

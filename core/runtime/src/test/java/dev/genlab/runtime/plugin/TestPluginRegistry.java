@@ -105,7 +105,82 @@ class TestPluginRegistry {
                 + " but this genlab provides version 1; upgrade genlab or use a plugin built for SPI 1; it was ignored"), registry.warnings().toString());
     }
 
+    /**
+     * Plugins compiled against a real SPI whose version is 2 (this SPI's sources with the constant raised), with and
+     * without overriding {@code spiVersion()}: the version genlab-spi's processor recorded in the jar refuses both.
+     */
+    @Test
+    void aPluginBuiltAgainstANewerSpiIsRefusedWhetherOrNotItOverridesSpiVersion() throws Exception {
+        Path newer = spi(2);
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("plain.jar"), "plain", "", true, newer, true);
+        pluginJar(plugins.resolve("explicit.jar"), "explicit", "", true, newer, true, "@Override public int spiVersion() { return dev.genlab.spi.SpiVersion.CURRENT; }");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(plugins.resolve("plain.jar").toFile())) {
+            assertEquals("2", new String(jar.getInputStream(jar.getJarEntry("META-INF/genlab/spi-version")).readAllBytes(), StandardCharsets.UTF_8).trim(),
+                    "the processor in the SPI recorded the version the plugin was compiled against");
+        }
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        for (String name : List.of("plain", "explicit")) {
+            assertEquals(null, registry.find(PluginKind.MODEL, name), name);
+            String why = "model plugin '" + name + "' in " + plugins.resolve(name + ".jar") + " was built for genlab SPI version 2,"
+                    + " but this genlab provides version 1; upgrade genlab or use a plugin built for SPI 1";
+            assertTrue(registry.warnings().contains(why + "; it was ignored"), registry.warnings().toString());
+            assertEquals(why, registry.refused(PluginKind.MODEL, name));
+        }
+    }
+
+    /** A plugin built against an older SPI (recorded 0), and one built before versions were recorded, both load. */
+    @Test
+    void pluginsBuiltAgainstAnOlderSpiOrBeforeTheVersionWasRecordedLoad() throws Exception {
+        Path older = spi(0);
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("old.jar"), "old", "", true, older, true);
+        pluginJar(plugins.resolve("unmarked.jar"), "unmarked", "", true, null, false);
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(plugins.resolve("unmarked.jar").toFile())) {
+            assertEquals(null, jar.getJarEntry("META-INF/genlab/spi-version"));
+        }
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertNotNull(registry.find(PluginKind.MODEL, "old"), registry.warnings().toString());
+        assertNotNull(registry.find(PluginKind.MODEL, "unmarked"), registry.warnings().toString());
+        assertEquals(List.of(), registry.warnings());
+    }
+
+    /** genlab's own SPI sources compiled with {@code SpiVersion.CURRENT = version}, its version-recording processor included. */
+    private Path spi(int version) throws Exception {
+        Path sources = Path.of("../spi/src/main/java").toAbsolutePath().normalize();
+        assertTrue(Files.isDirectory(sources), "genlab-spi's sources next to this module: " + sources);
+        Path copy = dir.resolve("spi-src-" + version);
+        List<String> files = new java.util.ArrayList<>();
+        try (Stream<Path> all = Files.walk(sources)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Path to = copy.resolve(sources.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                String text = Files.readString(f);
+                if (f.getFileName().toString().equals("SpiVersion.java")) {
+                    assertTrue(text.contains("CURRENT = 1;"), "SpiVersion.CURRENT is still 1; this test builds SPIs around it");
+                    text = text.replace("CURRENT = 1;", "CURRENT = " + version + ";");
+                }
+                Files.writeString(to, text);
+                files.add(to.toString());
+            }
+        }
+        Path classes = Files.createDirectories(dir.resolve("spi-" + version));
+        String inject = Path.of(jakarta.inject.Inject.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> args = new java.util.ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-cp", inject));
+        args.addAll(files);
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)), "compiling SPI version " + version);
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve("javax.annotation.processing.Processor"), "dev.genlab.spi.SpiVersionRecorder\n");
+        return classes;
+    }
+
     private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, String... extraMembers) throws Exception {
+        pluginJar(jar, name, referenceConf, withServiceFile, null, true, extraMembers);
+    }
+
+    /** A model plugin compiled against {@code spi} (null: this genlab's), with annotation processing on or off. */
+    private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, Path spi, boolean processing,
+            String... extraMembers) throws Exception {
         String pkg = "ext." + name;
         String cls = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Plugin";
         String source = "package " + pkg + ";\n"
@@ -119,10 +194,19 @@ class TestPluginRegistry {
         Path file = src.resolve(cls + ".java");
         Files.writeString(file, source);
         Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String spi = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", spi, file.toString());
-        assertEquals(0, rc, "compiling the test plugin");
+        if (spi == null) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            String classpath = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            int rc = javac.run(null, null, null, processing ? "-implicit:class" : "-proc:none", "-d", classes.toString(), "-cp", classpath, file.toString());
+            assertEquals(0, rc, "compiling the test plugin");
+        } else {
+            // a javac of its own: in this JVM, annotation processors would come from this test's classpath (genlab's SPI)
+            Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                    processing ? "-implicit:class" : "-proc:none", "-d", classes.toString(), "-cp", spi.toString(), file.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, javac.waitFor(), "compiling the test plugin: " + output);
+        }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
