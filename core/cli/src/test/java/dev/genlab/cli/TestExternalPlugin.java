@@ -72,6 +72,11 @@ class TestExternalPlugin {
         String mvn = home != null && Files.isExecutable(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString() : "mvn";
         List<String> command = new ArrayList<>();
         command.add(mvn);
+        String repo = System.getProperty("genlab.maven.repo");
+        if (repo != null && !repo.isBlank()) {
+            command.add("-Dmaven.repo.local=" + repo);
+        }
+        command.add("-o");
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();

@@ -108,7 +108,7 @@ public final class PluginRegistry {
     }
 
     /** Each jar directly in {@code directory}, and each sub-directory (its jars share one loader). */
-    private static List<Path> pluginUnits(Path directory, List<String> warnings) {
+    static List<Path> pluginUnits(Path directory, List<String> warnings) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
                     .sorted()

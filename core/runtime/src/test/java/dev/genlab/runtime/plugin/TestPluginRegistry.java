@@ -8,18 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.runtime.UserException;
 import dev.genlab.spi.ModelPlugin;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,33 +138,8 @@ class TestPluginRegistry {
         assertEquals(List.of(), registry.warnings());
     }
 
-    /** genlab's own SPI sources compiled with {@code SpiVersion.CURRENT = version}, its version-recording processor included. */
     private Path spi(int version) throws Exception {
-        Path sources = Path.of("../spi/src/main/java").toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(sources), "genlab-spi's sources next to this module: " + sources);
-        Path copy = dir.resolve("spi-src-" + version);
-        List<String> files = new java.util.ArrayList<>();
-        try (Stream<Path> all = Files.walk(sources)) {
-            for (Path f : all.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Path to = copy.resolve(sources.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                String text = Files.readString(f);
-                if (f.getFileName().toString().equals("SpiVersion.java")) {
-                    assertTrue(text.contains("CURRENT = 1;"), "SpiVersion.CURRENT is still 1; this test builds SPIs around it");
-                    text = text.replace("CURRENT = 1;", "CURRENT = " + version + ";");
-                }
-                Files.writeString(to, text);
-                files.add(to.toString());
-            }
-        }
-        Path classes = Files.createDirectories(dir.resolve("spi-" + version));
-        String inject = Path.of(jakarta.inject.Inject.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> args = new java.util.ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-cp", inject));
-        args.addAll(files);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)), "compiling SPI version " + version);
-        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.writeString(services.resolve("javax.annotation.processing.Processor"), "dev.genlab.spi.SpiVersionRecorder\n");
-        return classes;
+        return PluginJars.spi(Path.of("../spi/src/main/java").toAbsolutePath().normalize(), dir, version);
     }
 
     private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, String... extraMembers) throws Exception {
@@ -190,44 +158,15 @@ class TestPluginRegistry {
                 + "  public java.util.Set<dev.genlab.spi.Modality> modalities() { return java.util.Set.of(dev.genlab.spi.Modality.TABULAR); }\n"
                 + "  public Class<? extends dev.genlab.spi.GenerativeModel> modelClass() { return null; }\n"
                 + String.join("\n", extraMembers) + "\n}\n";
-        Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
-        Path file = src.resolve(cls + ".java");
-        Files.writeString(file, source);
-        Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        if (spi == null) {
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            String classpath = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-            int rc = javac.run(null, null, null, processing ? "-implicit:class" : "-proc:none", "-d", classes.toString(), "-cp", classpath, file.toString());
-            assertEquals(0, rc, "compiling the test plugin");
-        } else {
-            // a javac of its own: in this JVM, annotation processors would come from this test's classpath (genlab's SPI)
-            Process javac = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                    processing ? "-implicit:class" : "-proc:none", "-d", classes.toString(), "-cp", spi.toString(), file.toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, javac.waitFor(), "compiling the test plugin: " + output);
+        Path classes = PluginJars.compile(dir, jar.getFileName().toString(), Map.of(pkg + "." + cls, source),
+                spi == null ? PluginJars.spi() : List.of(spi), processing);
+        Map<String, String> resources = new java.util.HashMap<>();
+        if (withServiceFile) {
+            resources.put("META-INF/services/dev.genlab.spi.ModelPlugin", pkg + "." + cls + "\n");
         }
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            }
-            if (withServiceFile) {
-                put(out, "META-INF/services/dev.genlab.spi.ModelPlugin", (pkg + "." + cls + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!referenceConf.isEmpty()) {
-                put(out, "reference.conf", referenceConf.getBytes(StandardCharsets.UTF_8));
-            }
+        if (!referenceConf.isEmpty()) {
+            resources.put("reference.conf", referenceConf);
         }
-    }
-
-    private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        ((OutputStream) out).write(content);
-        out.closeEntry();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> none() {
-        return Map.of();
+        PluginJars.jar(jar, classes, resources);
     }
 }
