@@ -51,17 +51,31 @@ public final class PluginRegistry {
      * warning naming its jar; two plugins of one kind with one name is an error naming both origins.
      */
     public static PluginRegistry discover(ClassLoader classLoader, List<Path> pluginDirectories) {
+        return discover(classLoader, pluginDirectories, true);
+    }
+
+    /**
+     * Only the plugins in {@code pluginDirectories}, each unit in its own class loader over {@code genlab}: how the
+     * testkit runs a plugin from its jar while the same classes are on the test's class path.
+     */
+    public static PluginRegistry discoverDirectories(ClassLoader genlab, List<Path> pluginDirectories) {
+        return discover(genlab, pluginDirectories, false);
+    }
+
+    private static PluginRegistry discover(ClassLoader classLoader, List<Path> pluginDirectories, boolean classpath) {
         Map<PluginKind, Map<String, PluginDescriptor>> found = new EnumMap<>(PluginKind.class);
         List<String> warnings = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
         Map<PluginKind, Map<String, String>> refused = new EnumMap<>(PluginKind.class);
         List<String> searched = new ArrayList<>();
-        searched.add("the classpath");
         for (PluginKind kind : PluginKind.values()) {
             found.put(kind, new TreeMap<>());
         }
-        for (PluginKind kind : PluginKind.values()) {
-            load(kind, classLoader, null, found, refused, warnings, conflicts);
+        if (classpath) {
+            searched.add("the classpath");
+            for (PluginKind kind : PluginKind.values()) {
+                load(kind, classLoader, null, found, refused, warnings, conflicts);
+            }
         }
         for (Path directory : pluginDirectories) {
             searched.add(directory.toString());
