@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.genlab.runtime.config.ExperimentLoader;
 import dev.genlab.runtime.config.RecordBinder;
 import dev.genlab.runtime.plugin.PluginDescriptor;
 import dev.genlab.runtime.plugin.PluginFailure;
@@ -122,6 +123,19 @@ public abstract class PluginContract {
     @Test
     public void defaultsBindToTheConfigRecord() {
         PluginHarness.config(descriptor(), settings());
+    }
+
+    /**
+     * No setting is named like a key genlab reads itself from the plugin's block ({@code type}; {@code target} and
+     * {@code sensitive} for datasets; {@code name} for metrics): such a setting could never be set.
+     */
+    @Test
+    public void usesNoReservedKey() {
+        PluginKind kind = PluginHarness.kindOf(plugin());
+        List<String> clashes = new ArrayList<>(RecordBinder.keys(plugin().configClass()));
+        clashes.retainAll(ExperimentLoader.reservedKeys(kind));
+        assertEquals(List.of(), clashes, "settings of " + plugin().configClass().getName() + " named like keys genlab reserves in a "
+                + kind.label() + " block " + new java.util.TreeSet<>(ExperimentLoader.reservedKeys(kind)) + "; rename them");
     }
 
     @Test

@@ -38,6 +38,15 @@ public final class ExperimentLoader {
     private static final Set<String> MODEL_RESERVED = Set.of("type");
     private static final Set<String> METRIC_RESERVED = Set.of("type", "name");
 
+    /** Keys of a plugin block that genlab reads itself and never hands to the plugin's config record. */
+    public static Set<String> reservedKeys(PluginKind kind) {
+        return switch (kind) {
+            case MODEL -> MODEL_RESERVED;
+            case DATASET -> DATASET_RESERVED;
+            case METRIC -> METRIC_RESERVED;
+        };
+    }
+
     private final PluginRegistry registry;
     private final Config experimentDefaults;
 
