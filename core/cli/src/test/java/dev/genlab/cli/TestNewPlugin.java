@@ -35,12 +35,15 @@ class TestNewPlugin {
                 """);
         ChildMaven.mvn(dir, "-B", "-q", "verify");
 
-        assertPassed(dir.resolve("mini-model"), "com.example.genlab.minimodel.TestMiniModelPlugin", 10);
-        assertPassed(dir.resolve("mini-model"), "com.example.genlab.minimodel.TestMiniModel", 1);
-        assertPassed(dir.resolve("mini-data"), "org.acme.mini.TestMiniDataPlugin", 8);
-        assertPassed(dir.resolve("mini-data"), "org.acme.mini.TestMiniDataDataset", 2);
-        assertPassed(dir.resolve("mini-metric"), "com.example.genlab.minimetric.TestMiniMetricPlugin", 11);
-        assertPassed(dir.resolve("mini-metric"), "com.example.genlab.minimetric.TestMiniMetric", 2);
+        List<String> contract = List.of("runsFromItsJarInGenlabsOwnClassLoader", "recordsTheSpiVersionItWasBuiltAgainst", "usesNoReservedKey");
+        List<String> modelContract = new java.util.ArrayList<>(contract);
+        modelContract.addAll(List.of("samplesOnConditionsOrRefusesThem", "savesAndLoads"));
+        assertPassed(dir.resolve("mini-model"), "com.example.genlab.minimodel.TestMiniModelPlugin", modelContract);
+        assertPassed(dir.resolve("mini-model"), "com.example.genlab.minimodel.TestMiniModel", List.of("withoutNoiseSamplesTrainingValuesInTheirShares"));
+        assertPassed(dir.resolve("mini-data"), "org.acme.mini.TestMiniDataPlugin", contract);
+        assertPassed(dir.resolve("mini-data"), "org.acme.mini.TestMiniDataDataset", List.of("hasTheConfiguredCorrelation", "followsTheRunsSeed"));
+        assertPassed(dir.resolve("mini-metric"), "com.example.genlab.minimetric.TestMiniMetricPlugin", contract);
+        assertPassed(dir.resolve("mini-metric"), "com.example.genlab.minimetric.TestMiniMetric", List.of("knownGaps", "aColumnTheDataLacksIsASettingProblem"));
 
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         for (String name : List.of("mini-model", "mini-data", "mini-metric")) {
@@ -79,14 +82,16 @@ class TestNewPlugin {
         assertTrue(made.out().startsWith("made " + kind + " plugin '" + name + "' in " + dir.resolve(name)), made.out());
     }
 
-    /** The surefire report of {@code testClass}: that many tests, none failed, in error or skipped. */
-    private static void assertPassed(Path project, String testClass, int tests) throws Exception {
+    /** The surefire report of {@code testClass}: it ran these tests among others, and none failed, was in error or skipped. */
+    private static void assertPassed(Path project, String testClass, List<String> tests) throws Exception {
         Path report = project.resolve("target/surefire-reports/TEST-" + testClass + ".xml");
         assertTrue(Files.exists(report), report + " (the project ran " + testClass + ")");
-        Matcher m = Pattern.compile("<testsuite [^>]*tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"")
-                .matcher(Files.readString(report));
+        String xml = Files.readString(report);
+        Matcher m = Pattern.compile("<testsuite [^>]*tests=\"(\\d+)\" errors=\"(\\d+)\" skipped=\"(\\d+)\" failures=\"(\\d+)\"").matcher(xml);
         assertTrue(m.find(), report.toString());
-        assertEquals(List.of(String.valueOf(tests), "0", "0", "0"), List.of(m.group(1), m.group(2), m.group(3), m.group(4)),
-                testClass + ": tests, errors, skipped, failures");
+        assertEquals(List.of("0", "0", "0"), List.of(m.group(2), m.group(3), m.group(4)), testClass + ": errors, skipped, failures");
+        for (String test : tests) {
+            assertTrue(xml.contains("<testcase name=\"" + test), testClass + " ran " + test);
+        }
     }
 }

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * another version built from genlab-spi's own sources. Shared with core/cli's tests through the runtime's test-jar.
  */
 public final class PluginJars {
+    /** SPIs built by {@link #spi(Path, Path, int)}: compiling against one needs a javac of its own. */
+    private static final java.util.Set<Path> OTHER_SPIS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private PluginJars() {
     }
 
@@ -64,15 +67,20 @@ public final class PluginJars {
             }
         }
         Path classes = work.resolve("spi-" + version);
-        javac(args);
+        if (javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)) != 0) {
+            throw new IllegalStateException("cannot compile genlab-spi's sources at version " + version);
+        }
+        OTHER_SPIS.add(classes);
         Path services = Files.createDirectories(classes.resolve("META-INF/services"));
         Files.writeString(services.resolve("javax.annotation.processing.Processor"), "dev.genlab.spi.SpiVersionRecorder\n");
         return classes;
     }
 
     /**
-     * Compiles {@code sources} (class name to source text) against {@code classpath} with a javac of its own (so
-     * annotation processors come from {@code classpath}, as in a real build), into a fresh directory under {@code work}.
+     * Compiles {@code sources} (class name to source text) against {@code classpath} into a fresh directory under
+     * {@code work}. Against an SPI made by {@link #spi(Path, Path, int)} it runs a javac of its own, so that annotation
+     * processors come from that SPI as in a real build (in this JVM they would come from genlab's own SPI); else the
+     * JDK's compiler in this JVM, which is much faster.
      */
     public static Path compile(Path work, String name, Map<String, String> sources, List<Path> classpath, boolean processing)
             throws IOException, InterruptedException {
@@ -86,7 +94,15 @@ public final class PluginJars {
             Files.writeString(file, s.getValue());
             args.add(file.toString());
         }
-        javac(args);
+        if (classpath.stream().anyMatch(OTHER_SPIS::contains)) {
+            javac(args);
+        } else {
+            java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+            int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, output, output, args.toArray(String[]::new));
+            if (rc != 0) {
+                throw new IllegalStateException("javac failed:\n" + output.toString(StandardCharsets.UTF_8));
+            }
+        }
         return classes;
     }
 
