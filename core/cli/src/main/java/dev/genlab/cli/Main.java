@@ -44,7 +44,7 @@ public final class Main {
             }
             String io = e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
                     ? dev.genlab.runtime.util.IoErrors.describeOrNull(e) : null;
-            err.println(Style.current().error("error: ") + (io != null ? io : e));
+            err.println(Style.current().error("error: ") + (io != null ? io : e instanceof dev.genlab.runtime.plugin.PluginFailure ? e.getMessage() : e));
             if (parseResult.hasMatchedOption("--verbose")) {
                 e.printStackTrace(err);
             } else {

@@ -4,12 +4,17 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import dev.genlab.runtime.config.RecordBinder;
+import dev.genlab.runtime.UserException;
 import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginFailure;
+import dev.genlab.runtime.plugin.PluginLinkCheck;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.util.Json;
 import dev.genlab.spi.Modality;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +28,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List the installed models, datasets and metrics with their settings, defaults and descriptions.")
 final class PluginsCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show only plugins with this name.")
-    String only;
+    @Parameters(arity = "0..*", paramLabel = "NAME|DIR", description = "Show only plugins with this NAME; with --check, the"
+            + " plugin directories to check (default: those of --plugins and GENLAB_PLUGINS).")
+    List<String> arguments = new ArrayList<>();
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
+
+    @Option(names = "--check", description = "Resolve every class the plugin jars in each DIR refer to, as genlab loads them,"
+            + " and list what is missing (exit 1 if anything is).")
+    boolean check;
 
     @Mixin
     CommonOptions common;
@@ -38,13 +48,23 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (check) {
+            return check();
+        }
+        if (arguments.size() > 1) {
+            throw new UserException("genlab plugins takes one NAME, got " + arguments.size() + " (" + String.join(", ", arguments)
+                    + "); to check plugin directories use --check DIR…");
+        }
+        String only = arguments.isEmpty() ? null : arguments.get(0);
         PluginRegistry registry = common.genlab().registry();
         List<Map<String, Object>> all = new ArrayList<>();
+        List<PluginDescriptor> shown = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             for (PluginDescriptor d : registry.all(kind)) {
                 if (only != null && !only.equals(d.name())) {
                     continue;
                 }
+                shown.add(d);
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", d.name());
                 p.put("kind", kind.label());
@@ -65,7 +85,7 @@ final class PluginsCommand implements Callable<Integer> {
             }
         }
         if (only != null && all.isEmpty()) {
-            throw new dev.genlab.runtime.UserException("no plugin named '" + only + "'"
+            throw new UserException("no plugin named '" + only + "'"
                     + dev.genlab.runtime.config.Suggestions.didYouMean(only, allNames(registry)) + " (plugins: " + String.join(", ", allNames(registry)) + ")");
         }
         if (json) {
@@ -84,8 +104,75 @@ final class PluginsCommand implements Callable<Integer> {
             }
             System.out.println();
         }
-        System.out.println("Use one in an experiment file as, e.g., model { type = <name>, <key> = <value> }.");
+        if (shown.size() == 1) {
+            PluginDescriptor d = shown.get(0);
+            System.out.println(usage(d.kind(), d.name(), settings(d)));
+        } else {
+            System.out.println("Use one in an experiment file as, e.g., model { type = <name>, <key> = <value> },"
+                    + " dataset { type = <name>, <key> = <value> } or metrics = [<name>, { type = <name>, <key> = <value> }].");
+        }
         return Main.OK;
+    }
+
+    /** How to use this plugin in an experiment file, with its first setting as the example. */
+    static String usage(PluginKind kind, String name, List<Setting> settings) {
+        String example = settings.isEmpty() ? "" : ", " + settings.get(0).key() + " = "
+                + (settings.get(0).defaultValue().startsWith("(") ? "<value>" : settings.get(0).defaultValue());
+        return switch (kind) {
+            case MODEL -> "Use it in an experiment file as model { type = " + name + example + " }.";
+            case DATASET -> "Use it in an experiment file as dataset { type = " + name + example + " } (with target = <column> and"
+                    + " sensitive = [<column>, …] as the metrics need).";
+            case METRIC -> "Use it in an experiment file as metrics = [" + name + "]"
+                    + (example.isEmpty() ? "" : ", or with settings as metrics = [{ type = " + name + example + " }]") + ".";
+        };
+    }
+
+    /** {@code --check}: every unit of every directory, what it lacks; exit 1 if anything. */
+    private int check() {
+        List<Path> directories = new ArrayList<>();
+        for (String a : arguments) {
+            Path d = Path.of(a);
+            if (!Files.isDirectory(d)) {
+                throw new UserException("--check " + a + ": " + (Files.exists(d) ? "not a directory" : "no such directory")
+                        + " (looked for " + d.toAbsolutePath().normalize() + "); name a directory of plugin jars");
+            }
+            directories.add(d);
+        }
+        if (directories.isEmpty()) {
+            common.genlab(); // checks each --plugins
+            directories.addAll(common.pluginDirectories);
+            String env = System.getenv("GENLAB_PLUGINS");
+            if (env != null) {
+                for (String d : env.split(java.io.File.pathSeparator)) {
+                    if (!d.isBlank()) {
+                        directories.add(Path.of(d));
+                    }
+                }
+            }
+        }
+        if (directories.isEmpty()) {
+            throw new UserException("--check: no plugin directory to check; name one (genlab plugins --check DIR) or use --plugins DIR");
+        }
+        boolean allOk = true;
+        for (Path directory : directories) {
+            for (PluginLinkCheck.Report r : PluginLinkCheck.check(directory, PluginsCommand.class.getClassLoader())) {
+                if (r.error() != null) {
+                    allOk = false;
+                    System.out.println(r.unit() + ": " + r.error());
+                } else if (r.missing().isEmpty()) {
+                    System.out.println(r.unit() + ": ok (" + r.classes() + " classes; every class they refer to resolves)");
+                } else {
+                    allOk = false;
+                    System.out.println(r.unit() + ": " + r.missing().size() + " missing class" + (r.missing().size() == 1 ? "" : "es")
+                            + " (" + r.classes() + " classes checked):");
+                    r.missing().forEach((cls, by) -> System.out.println("    " + cls + "    (used by " + by + ")"));
+                }
+            }
+        }
+        if (!allOk) {
+            System.out.println(PluginFailure.HOW_TO_SHIP);
+        }
+        return allOk ? Main.OK : Main.RUN_FAILED;
     }
 
     private static List<String> allNames(PluginRegistry registry) {

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,18 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  * jar into a plugin directory, and run an experiment that uses it through the genlab command.
  */
 class TestExternalPlugin {
-    private static final Path ROOT = Path.of(System.getProperty("genlab.root", "../..")).toAbsolutePath().normalize();
-    private static final String VERSION = System.getProperty("genlab.version", "0.1.0-SNAPSHOT");
+    private static final Path ROOT = ChildMaven.ROOT;
 
     @TempDir
     Path dir;
 
     @Test
     void anOutsidePluginBuildsAgainstTheSpiAndRunsFromAPluginDirectory() throws Exception {
-        installGenlab();
+        ChildMaven.installGenlab();
         Path project = dir.resolve("knn-plugin");
         copyTree(ROOT.resolve("plugins/example-external"), project);
-        mvn(project, "-B", "-q", "package", "-Dgenlab.version=" + VERSION);
+        ChildMaven.mvn(project, "-B", "-q", "package", "-Dgenlab.version=" + ChildMaven.VERSION);
         Path jar = project.resolve("target/genlab-knn-plugin-1.0.0.jar");
         assertTrue(Files.exists(jar), "the example built its jar");
         assertTrue(Files.exists(project.resolve("target/surefire-reports/TEST-com.example.genlab.knn.TestKnnResamplerPlugin.xml")),
@@ -51,35 +46,6 @@ class TestExternalPlugin {
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().contains("from " + plugins.resolve("genlab-knn-plugin-1.0.0.jar") + " (version 1.0.0)"), listed.out());
         assertTrue(listed.out().contains("k = 5    # Neighbours each synthetic row may interpolate towards."), listed.out());
-    }
-
-    /** What 'mvn install' of genlab gives an author: the parent pom, SPI, runtime and testkit in the local repository. */
-    private static void installGenlab() throws Exception {
-        assertTrue(Files.exists(ROOT.resolve("core/cli/pom.xml")), "genlab.root points at the repository root: " + ROOT);
-        mvn(ROOT, "-B", "-q", "-N", "-DskipTests", "install");
-        for (String module : List.of("core/spi/genlab-spi", "core/runtime/genlab-runtime", "core/testkit/genlab-testkit")) {
-            Path moduleDir = ROOT.resolve(module.substring(0, module.lastIndexOf('/')));
-            String artifact = module.substring(module.lastIndexOf('/') + 1);
-            Path jar = moduleDir.resolve("target/" + artifact + "-" + VERSION + ".jar");
-            assertTrue(Files.exists(jar), jar + " is built (the reactor builds core before the CLI)");
-            mvn(ROOT, "-B", "-q", "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
-                    "-Dfile=" + jar, "-DpomFile=" + moduleDir.resolve("pom.xml"));
-        }
-    }
-
-    private static void mvn(Path workDir, String... args) throws IOException, InterruptedException {
-        String home = System.getProperty("maven.home");
-        String mvn = home != null && Files.isExecutable(Path.of(home, "bin", "mvn")) ? Path.of(home, "bin", "mvn").toString() : "mvn";
-        List<String> command = new ArrayList<>();
-        command.add(mvn);
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        assertEquals(0, p.exitValue(), String.join(" ", command) + " in " + workDir + "\n" + new String(output, StandardCharsets.UTF_8));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -1,7 +1,7 @@
 package dev.genlab.spi;
 
 /**
- * Where {@link Metric#check} reports what in the experiment does not fit the data. The runtime locates each problem
+ * Where {@link Metric#check}, {@link GenerativeModel#check} and {@link Dataset#check} report what in the experiment does not fit the data. The runtime locates each problem
  * in the experiment file ({@code file:line: key path: message}) and reports all of them before anything trains.
  */
 public interface DataProblems {

@@ -7,4 +7,13 @@ public interface Dataset {
      * naming the file and line; the runtime shows them to the user without a stack trace.
      */
     LoadedData load(DatasetContext context);
+
+    /**
+     * Checks this dataset's settings against the data it loaded, before anything trains, so {@code genlab validate}
+     * reports them located in the experiment file: a column a setting names, a setting the data makes meaningless.
+     * {@code data} has the experiment's roles (target, sensitive) applied. Report with
+     * {@link DataProblems#setting(String, String)} (a key of the dataset block). The default finds nothing to check.
+     */
+    default void check(Data data, DataProblems problems) {
+    }
 }

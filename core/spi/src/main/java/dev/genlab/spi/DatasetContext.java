@@ -6,11 +6,23 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 
 /** What a dataset may use while loading. */
 public interface DatasetContext {
     /** Resolves a path from the experiment file against the directory holding that file. */
     Path resolve(String path);
+
+    /** The seed of this run (or trial), for a dataset that draws or subsamples its rows. */
+    long seed();
+
+    /**
+     * A random stream derived from the run's seed and {@code purpose} ("rows", "noise"…), independent of the streams
+     * models and metrics get: the same experiment loads the same data.
+     */
+    default SplittableRandom random(String purpose) {
+        return Seeds.random(Seeds.derive(seed(), "dataset"), purpose);
+    }
 
     /**
      * The bytes of the file that setting {@code key} (e.g. {@code path}) names, resolved like {@link #resolve}. A

@@ -22,6 +22,17 @@ public interface GenerativeModel {
         return true;
     }
 
+    /**
+     * Checks this model's settings against the training data before anything trains, so {@code genlab validate}
+     * reports them located in the experiment file ({@code file:line: model.key: message}): a column a setting names, a
+     * size the data cannot give (a batch larger than the training rows). {@code train} is the training part of the
+     * split with the experiment's roles. Report a problem with one of the model's settings as
+     * {@link DataProblems#setting}, one with the dataset's roles as {@link DataProblems#dataset}. The default finds
+     * nothing to check.
+     */
+    default void check(Data train, DataProblems problems) {
+    }
+
     /** Reads a model written by {@link FittedModel#save(Path)}. */
     FittedModel load(Path directory) throws IOException;
 }

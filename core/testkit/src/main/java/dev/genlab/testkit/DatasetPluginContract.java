@@ -3,6 +3,8 @@ package dev.genlab.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.LoadedData;
 import java.nio.file.Path;
@@ -15,7 +17,18 @@ public abstract class DatasetPluginContract extends PluginContract {
     protected Path workDirectory;
 
     protected final LoadedData load() {
-        return PluginHarness.create(descriptor(), settings(), Dataset.class).load(TestContexts.dataset(workDirectory));
+        return PluginHarness.create(descriptor(), settings(), Dataset.class).load(TestContexts.dataset(workDirectory, seed()));
+    }
+
+    /** The seed of the run the dataset loads for; datasets that draw rows take them from it. */
+    protected long seed() {
+        return 42;
+    }
+
+    @Override
+    protected void exercise(PluginRegistry registry, PluginDescriptor isolated, Path work) {
+        LoadedData data = PluginHarness.create(registry, isolated, settings(), Dataset.class).load(TestContexts.dataset(workDirectory, seed()));
+        assertEquals(load().data(), data.data(), "loaded from its jar, the same data as from the class path");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.Measure;
 import dev.genlab.spi.Metric;
@@ -33,6 +35,13 @@ public abstract class MetricPluginContract extends PluginContract {
     protected final MetricResult evaluate(String name) throws java.io.IOException {
         Metric metric = PluginHarness.create(descriptor(), settings(), Metric.class);
         return metric.evaluate(input(), TestContexts.training(42, Files.createDirectories(workDirectory.resolve(name))));
+    }
+
+    @Override
+    protected void exercise(PluginRegistry registry, PluginDescriptor isolated, Path work) throws Exception {
+        Metric metric = PluginHarness.create(registry, isolated, settings(), Metric.class);
+        MetricResult result = metric.evaluate(input(), TestContexts.training(42, Files.createDirectories(work.resolve("evaluate"))));
+        assertEquals(evaluate("class-path").values(), result.values(), "evaluated from its jar, the values it gives from the class path");
     }
 
     @Test

@@ -61,10 +61,15 @@ public final class PluginHarness {
 
     /** The plugin's implementation built with {@code settings} over its defaults. */
     public static <T> T create(PluginDescriptor d, String settings, Class<T> type) {
+        return create(registry(), d, settings, type);
+    }
+
+    /** The implementation of plugin {@code d} of {@code registry} (e.g. one loaded from its jar) built with {@code settings}. */
+    public static <T> T create(PluginRegistry registry, PluginDescriptor d, String settings, Class<T> type) {
         Record config = config(d, settings);
         Problems problems = new Problems();
         PluginSpec spec = new PluginSpec(d, config, d.kind().label(), d.name(), ConfigFactory.parseString(settings));
-        T instance = new PluginFactory(registry()).create(spec, type, problems);
+        T instance = new PluginFactory(registry).create(spec, type, problems);
         if (instance == null) {
             throw new AssertionError(d.kind().label() + " '" + d.name() + "' rejected its config: " + problems.list());
         }

@@ -134,8 +134,23 @@ public final class TestContexts {
         return new RecordingContext(seed, directory);
     }
 
-    /** A dataset context resolving relative paths against {@code baseDirectory}. */
+    /** A dataset context resolving relative paths against {@code baseDirectory}, for a run with seed 0. */
     public static DatasetContext dataset(Path baseDirectory) {
-        return path -> baseDirectory.resolve(path).normalize();
+        return dataset(baseDirectory, 0);
+    }
+
+    /** A dataset context resolving relative paths against {@code baseDirectory}, for a run with {@code seed}. */
+    public static DatasetContext dataset(Path baseDirectory, long seed) {
+        return new DatasetContext() {
+            @Override
+            public Path resolve(String path) {
+                return baseDirectory.resolve(path).normalize();
+            }
+
+            @Override
+            public long seed() {
+                return seed;
+            }
+        };
     }
 }

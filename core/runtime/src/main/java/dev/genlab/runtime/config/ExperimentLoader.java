@@ -38,6 +38,15 @@ public final class ExperimentLoader {
     private static final Set<String> MODEL_RESERVED = Set.of("type");
     private static final Set<String> METRIC_RESERVED = Set.of("type", "name");
 
+    /** Keys of a plugin block that genlab reads itself and never hands to the plugin's config record. */
+    public static Set<String> reservedKeys(PluginKind kind) {
+        return switch (kind) {
+            case MODEL -> MODEL_RESERVED;
+            case DATASET -> DATASET_RESERVED;
+            case METRIC -> METRIC_RESERVED;
+        };
+    }
+
     private final PluginRegistry registry;
     private final Config experimentDefaults;
 
@@ -338,6 +347,10 @@ public final class ExperimentLoader {
         ConfigValue typeValue = block.getValue("type");
         String type = String.valueOf(typeValue.unwrapped());
         PluginDescriptor descriptor = registry.find(kind, type);
+        if (descriptor == null && registry.refused(kind, type) != null) {
+            problems.add(typeValue.origin(), path + ".type", registry.refused(kind, type));
+            return null;
+        }
         if (descriptor == null) {
             List<String> names = registry.names(kind);
             problems.add(typeValue.origin(), path + ".type", "unknown " + kind.label() + " type '" + type + "'" + Suggestions.didYouMean(type, names)

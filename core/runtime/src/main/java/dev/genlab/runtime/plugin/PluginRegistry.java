@@ -33,11 +33,15 @@ public final class PluginRegistry {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final Map<PluginKind, Map<String, PluginDescriptor>> plugins;
+    private final Map<PluginKind, Map<String, String>> refused;
     private final List<String> warnings;
     private final List<String> searched;
 
-    private PluginRegistry(Map<PluginKind, Map<String, PluginDescriptor>> plugins, List<String> warnings, List<String> searched) {
+    private PluginRegistry(Map<PluginKind, Map<String, PluginDescriptor>> plugins, Map<PluginKind, Map<String, String>> refused,
+            List<String> warnings, List<String> searched) {
         this.plugins = plugins;
+        this.refused = new EnumMap<>(PluginKind.class);
+        refused.forEach((k, v) -> this.refused.put(k, Map.copyOf(v)));
         this.warnings = List.copyOf(warnings);
         this.searched = List.copyOf(searched);
     }
@@ -47,16 +51,31 @@ public final class PluginRegistry {
      * warning naming its jar; two plugins of one kind with one name is an error naming both origins.
      */
     public static PluginRegistry discover(ClassLoader classLoader, List<Path> pluginDirectories) {
+        return discover(classLoader, pluginDirectories, true);
+    }
+
+    /**
+     * Only the plugins in {@code pluginDirectories}, each unit in its own class loader over {@code genlab}: how the
+     * testkit runs a plugin from its jar while the same classes are on the test's class path.
+     */
+    public static PluginRegistry discoverDirectories(ClassLoader genlab, List<Path> pluginDirectories) {
+        return discover(genlab, pluginDirectories, false);
+    }
+
+    private static PluginRegistry discover(ClassLoader classLoader, List<Path> pluginDirectories, boolean classpath) {
         Map<PluginKind, Map<String, PluginDescriptor>> found = new EnumMap<>(PluginKind.class);
         List<String> warnings = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
+        Map<PluginKind, Map<String, String>> refused = new EnumMap<>(PluginKind.class);
         List<String> searched = new ArrayList<>();
-        searched.add("the classpath");
         for (PluginKind kind : PluginKind.values()) {
             found.put(kind, new TreeMap<>());
         }
-        for (PluginKind kind : PluginKind.values()) {
-            load(kind, classLoader, null, found, warnings, conflicts);
+        if (classpath) {
+            searched.add("the classpath");
+            for (PluginKind kind : PluginKind.values()) {
+                load(kind, classLoader, null, found, refused, warnings, conflicts);
+            }
         }
         for (Path directory : pluginDirectories) {
             searched.add(directory.toString());
@@ -74,7 +93,7 @@ public final class PluginRegistry {
                 }
                 int before = count(found);
                 for (PluginKind kind : PluginKind.values()) {
-                    load(kind, loader, unit.toString(), found, warnings, conflicts);
+                    load(kind, loader, unit.toString(), found, refused, warnings, conflicts);
                 }
                 if (count(found) == before && !loader.hasServiceFile()) {
                     warnings.add(unit + " has no META-INF/services entry for a genlab plugin"
@@ -90,7 +109,7 @@ public final class PluginRegistry {
         }
         Map<PluginKind, Map<String, PluginDescriptor>> frozen = new EnumMap<>(PluginKind.class);
         found.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
-        return new PluginRegistry(frozen, warnings, searched);
+        return new PluginRegistry(frozen, refused, warnings, searched);
     }
 
     /** Plugins on the class path of this class, plus those in {@code pluginDirectories}. */
@@ -103,7 +122,7 @@ public final class PluginRegistry {
     }
 
     /** Each jar directly in {@code directory}, and each sub-directory (its jars share one loader). */
-    private static List<Path> pluginUnits(Path directory, List<String> warnings) {
+    static List<Path> pluginUnits(Path directory, List<String> warnings) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
                     .sorted()
@@ -114,8 +133,8 @@ public final class PluginRegistry {
         }
     }
 
-    private static void load(PluginKind kind, ClassLoader loader, String unit,
-            Map<PluginKind, Map<String, PluginDescriptor>> found, List<String> warnings, List<String> conflicts) {
+    private static void load(PluginKind kind, ClassLoader loader, String unit, Map<PluginKind, Map<String, PluginDescriptor>> found,
+            Map<PluginKind, Map<String, String>> refused, List<String> warnings, List<String> conflicts) {
         Iterator<? extends Plugin> it = ServiceLoader.load(kind.serviceType(), loader).iterator();
         while (true) {
             Plugin plugin;
@@ -135,7 +154,7 @@ public final class PluginRegistry {
                     continue;
                 }
             }
-            register(kind, plugin, origin, found, warnings, conflicts);
+            register(kind, plugin, origin, found, refused, warnings, conflicts);
         }
     }
 
@@ -143,8 +162,8 @@ public final class PluginRegistry {
         return plugin.getClass().getClassLoader() != loader;
     }
 
-    private static void register(PluginKind kind, Plugin plugin, String origin,
-            Map<PluginKind, Map<String, PluginDescriptor>> found, List<String> warnings, List<String> conflicts) {
+    private static void register(PluginKind kind, Plugin plugin, String origin, Map<PluginKind, Map<String, PluginDescriptor>> found,
+            Map<PluginKind, Map<String, String>> refused, List<String> warnings, List<String> conflicts) {
         String name;
         try {
             name = plugin.name();
@@ -153,10 +172,15 @@ public final class PluginRegistry {
                         + " has an invalid name '" + name + "' (lower-case letters, digits and '-'); it was ignored");
                 return;
             }
-            if (plugin.spiVersion() > SpiVersion.CURRENT) {
-                warnings.add(kind.label() + " plugin '" + name + "' in " + origin + " was built for genlab SPI version "
-                        + plugin.spiVersion() + ", but this genlab provides version " + SpiVersion.CURRENT
-                        + "; upgrade genlab or use a plugin built for SPI " + SpiVersion.CURRENT + "; it was ignored");
+            // the version recorded in the jar at build time holds for a plugin that leaves spiVersion() at its default,
+            // whose body then comes from this genlab's own SPI
+            int builtFor = Math.max(plugin.spiVersion(), SpiVersionMark.of(plugin.getClass()).orElse(0));
+            if (builtFor > SpiVersion.CURRENT) {
+                String why = kind.label() + " plugin '" + name + "' in " + origin + " was built for genlab SPI version "
+                        + builtFor + ", but this genlab provides version " + SpiVersion.CURRENT
+                        + "; upgrade genlab or use a plugin built for SPI " + SpiVersion.CURRENT;
+                warnings.add(why + "; it was ignored");
+                refused.computeIfAbsent(kind, k -> new TreeMap<>()).put(name, why);
                 return;
             }
             kind.implementation(plugin);
@@ -227,6 +251,11 @@ public final class PluginRegistry {
 
     public List<String> names(PluginKind kind) {
         return List.copyOf(plugins.get(kind).keySet());
+    }
+
+    /** Why a plugin of {@code kind} called {@code name} was found but refused (built for a newer SPI), or null. */
+    public String refused(PluginKind kind, String name) {
+        return refused.getOrDefault(kind, Map.of()).get(name);
     }
 
     /** Problems met while loading (plugins skipped); also logged. */

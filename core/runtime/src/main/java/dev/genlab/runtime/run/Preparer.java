@@ -8,6 +8,7 @@ import dev.genlab.runtime.config.ExperimentSettings;
 import dev.genlab.runtime.config.PluginSpec;
 import dev.genlab.runtime.config.Problems;
 import dev.genlab.runtime.config.Suggestions;
+import dev.genlab.runtime.plugin.PluginFailure;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.util.DataDigest;
 import dev.genlab.runtime.wiring.PluginFactory;
@@ -60,7 +61,18 @@ public final class Preparer {
 
         listener.phase("loading dataset '" + experiment.dataset().type() + "'");
         Path base = experiment.file().toAbsolutePath().getParent();
-        DatasetContext context = path -> base.resolve(path).normalize();
+        long seed = experiment.seed();
+        DatasetContext context = new DatasetContext() {
+            @Override
+            public Path resolve(String path) {
+                return base.resolve(path).normalize();
+            }
+
+            @Override
+            public long seed() {
+                return seed;
+            }
+        };
         LoadedData loaded;
         try {
             loaded = dataset.load(context);
@@ -71,6 +83,8 @@ public final class Preparer {
             PluginSpec spec = experiment.dataset();
             problems.add(Problems.originOf(spec.block(), e.key()), ConfigNames.join(spec.path(), e.key()), e.getMessage());
             throw new dev.genlab.runtime.config.ConfigErrors(problems.list());
+        } catch (RuntimeException | LinkageError e) {
+            throw PluginFailure.of(experiment.dataset().descriptor(), "load", e);
         }
 
         Data data = loaded.data();
@@ -96,6 +110,14 @@ public final class Preparer {
             if (!experiment.settings().sample().conditions().isEmpty()) {
                 problems.at(experiment.resolved(), "sample.conditions", "sample.conditions", "conditions apply to tables, but " + gives
                         + "; remove sample.conditions");
+            }
+        }
+        if (problems.isEmpty()) {
+            PluginSpec datasetSpec = experiment.dataset();
+            try {
+                dataset.check(data, problemsOf(datasetSpec, datasetSpec, problems));
+            } catch (RuntimeException | LinkageError e) {
+                throw PluginFailure.of(datasetSpec.descriptor(), "check", e);
             }
         }
         problems.throwIfAny();
@@ -124,13 +146,18 @@ public final class Preparer {
         }
         if (data instanceof Table table) {
             conditions(experiment, table.schema(), problems);
-            if (!experiment.settings().sample().conditions().isEmpty() && train.size() > 0 && !model.supportsConditions(train)) {
+            if (!experiment.settings().sample().conditions().isEmpty() && train.size() > 0 && !supportsConditions(modelSpec, model, train)) {
                 problems.at(resolved, "sample.conditions", "sample.conditions", "model '" + modelSpec.type()
                         + "' does not sample on conditions" + (data.modality() == Modality.IMAGE ? " here (an image model needs"
                         + " conditional = true and a categorical target)" : "") + "; remove sample.conditions or use a model that does");
             }
         }
         if (train.size() > 0) {
+            try {
+                model.check(train, problemsOf(modelSpec, experiment.dataset(), problems));
+            } catch (RuntimeException | LinkageError e) {
+                throw PluginFailure.of(modelSpec.descriptor(), "check", e);
+            }
             checkMetrics(experiment, metrics, train, problems);
         }
         problems.throwIfAny();
@@ -172,7 +199,25 @@ public final class Preparer {
         PluginSpec datasetSpec = experiment.dataset();
         for (PreparedRun.ConfiguredMetric m : metrics) {
             PluginSpec spec = m.spec();
-            m.metric().check(train, new DataProblems() {
+            try {
+                m.metric().check(train, problemsOf(spec, datasetSpec, problems));
+            } catch (RuntimeException | LinkageError e) {
+                throw PluginFailure.of(spec.descriptor(), spec.name(), "check", e);
+            }
+        }
+    }
+
+    private static boolean supportsConditions(PluginSpec spec, GenerativeModel model, Data train) {
+        try {
+            return model.supportsConditions(train);
+        } catch (RuntimeException | LinkageError e) {
+            throw PluginFailure.of(spec.descriptor(), "check", e);
+        }
+    }
+
+    /** Where a plugin's {@code check} reports: its own settings located in its block, the roles in the dataset block. */
+    private static DataProblems problemsOf(PluginSpec spec, PluginSpec datasetSpec, Problems problems) {
+        return new DataProblems() {
                 @Override
                 public void setting(String key, String message) {
                     problems.at(spec.block(), key, ConfigNames.join(spec.path(), key), message);
@@ -182,8 +227,7 @@ public final class Preparer {
                 public void dataset(String key, String message) {
                     problems.at(datasetSpec.block(), key, ConfigNames.join(datasetSpec.path(), key), message);
                 }
-            });
-        }
+        };
     }
 
     private static Schema roles(Experiment experiment, Schema schema, Problems problems) {

@@ -6,6 +6,8 @@ import dev.genlab.runtime.model.ModelPackage;
 import dev.genlab.runtime.output.FileDigest;
 import dev.genlab.runtime.output.OutputManifest;
 import dev.genlab.runtime.output.PngText;
+import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginFailure;
 import dev.genlab.runtime.report.HtmlReport;
 import dev.genlab.runtime.report.Measures;
 import dev.genlab.runtime.report.ReportData;
@@ -127,7 +129,16 @@ public final class Runner {
             listener.phase("training " + modelSpec.type() + " on " + prepared.train().size() + (prepared.train() instanceof Table ? " rows" : " documents"));
             Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled, pngText);
             long t0 = System.nanoTime();
-            FittedModel fitted = prepared.model().fit(prepared.train(), modelContext);
+            PluginDescriptor model = modelSpec.descriptor();
+            FittedModel fitted;
+            try {
+                fitted = prepared.model().fit(prepared.train(), modelContext);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                throw PluginFailure.of(model, "fit", e);
+            }
+            if (fitted == null) {
+                throw PluginFailure.of(model, "fit", new IllegalStateException("fit returned null instead of a fitted model"));
+            }
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
@@ -136,13 +147,18 @@ public final class Runner {
             Files.createDirectories(partial);
             try {
                 fitted.save(partial);
+            } catch (IOException | RuntimeException | LinkageError e) {
+                AtomicFiles.deleteTree(partial);
+                throw PluginFailure.of(model, "save", e);
+            }
+            try { // genlab's own description of the model (MLmodel, provenance): not the plugin's failure if it fails
                 ModelPackage.write(partial, modelSpec.type(), modelSpec.descriptor().version(), Provenance.genlabVersion(),
                         prepared.train().modality(), prepared.train() instanceof Table t ? t.schema() : null,
                         EffectiveConfig.render(effective.getConfig("model"), secrets), modelProvenance(info, prepared, provenance, configDigest));
             } catch (IOException | UncheckedIOException e) {
                 AtomicFiles.deleteTree(partial);
                 String cause = IoErrors.describeOrNull(e);
-                throw new IllegalStateException("cannot save the model into " + modelDir + ": " + (cause != null ? cause : describe(e)), e);
+                throw new IllegalStateException("cannot save the model into " + modelDir + ": " + (cause != null ? cause : e.getMessage()), e);
             }
             Files.move(partial, modelDir);
             trackers.artifactTree("model", modelDir);
@@ -155,16 +171,20 @@ public final class Runner {
             t0 = System.nanoTime();
             long sampleSeed = Seeds.derive(prepared.experiment().seed(), "sample");
             Data synthetic;
-            if (conditions.isEmpty()) {
-                synthetic = fitted.sample(rows, sampleSeed);
-            } else {
-                if (!fitted.supportsConditions()) {
-                    throw new IllegalStateException("model '" + modelSpec.type() + "' does not support conditional sampling; remove sample.conditions");
+            try {
+                if (conditions.isEmpty()) {
+                    synthetic = fitted.sample(rows, sampleSeed);
+                } else {
+                    if (!fitted.supportsConditions()) {
+                        throw new IllegalStateException("the fitted model does not support conditional sampling; remove sample.conditions");
+                    }
+                    synthetic = fitted.sample(rows, sampleSeed, conditions);
                 }
-                synthetic = fitted.sample(rows, sampleSeed, conditions);
+                synthetic = conform(synthetic, prepared.train(), rows);
+            } catch (RuntimeException | LinkageError e) {
+                throw PluginFailure.of(model, "sample", e);
             }
             seconds.put("sample", (System.nanoTime() - t0) / 1e9);
-            synthetic = conform(synthetic, prepared.train(), rows, modelSpec.type());
             if (synthetic instanceof Table table) {
                 Path csv = writer.artifactsDirectory().resolve("synthetic.csv");
                 TableCsv.write(table, csv);
@@ -191,10 +211,11 @@ public final class Runner {
                         result = m.metric().evaluate(input, ctx);
                     } catch (CancellationException e) {
                         throw e;
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError e) {
                         log.debug("metric {} failed", metricName, e);
-                        metricErrors.add("metric '" + metricName + "' failed: " + describe(e));
-                        listener.phase("metric '" + metricName + "' failed: " + secrets.redact(describe(e)));
+                        String failure = PluginFailure.of(m.spec().descriptor(), metricName, "evaluate", e).getMessage();
+                        metricErrors.add(failure);
+                        listener.phase(secrets.redact(failure));
                         bar.advance(1);
                         continue;
                     }
@@ -329,7 +350,7 @@ public final class Runner {
             return e.getClass().getSimpleName();
         }
         return e instanceof IllegalStateException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException
-                ? m : e.getClass().getSimpleName() + ": " + m;
+                || e instanceof PluginFailure ? m : e.getClass().getSimpleName() + ": " + m;
     }
 
     private static void cancelledCheck(AtomicBoolean cancelled) {
@@ -339,20 +360,20 @@ public final class Runner {
     }
 
     /** The sample must look like the training data: same columns, the asked number of rows; it gets its roles. */
-    private static Data conform(Data synthetic, Data train, int rows, String model) {
+    private static Data conform(Data synthetic, Data train, int rows) {
         if (synthetic == null) {
-            throw new IllegalStateException("model '" + model + "' sampled nothing (null)");
+            throw new IllegalStateException("it sampled nothing (null)");
         }
         if (synthetic.modality() != train.modality()) {
-            throw new IllegalStateException("model '" + model + "' sampled " + synthetic.modality().label() + " data from "
+            throw new IllegalStateException("it sampled " + synthetic.modality().label() + " data from "
                     + train.modality().label() + " data");
         }
         if (synthetic.size() != rows) {
-            throw new IllegalStateException("model '" + model + "' sampled " + synthetic.size() + " instead of " + rows);
+            throw new IllegalStateException("it sampled " + synthetic.size() + " instead of " + rows);
         }
         if (synthetic instanceof Table s && train instanceof Table t) {
             if (!s.schema().columns().equals(t.schema().columns())) {
-                throw new IllegalStateException("model '" + model + "' sampled columns " + s.schema().columns() + " but was trained on "
+                throw new IllegalStateException("it sampled columns " + s.schema().columns() + " but was trained on "
                         + t.schema().columns());
             }
             return s.withSchema(t.schema());

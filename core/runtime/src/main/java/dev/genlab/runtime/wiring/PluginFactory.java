@@ -10,6 +10,7 @@ import com.google.inject.spi.Message;
 import dev.genlab.runtime.config.ConfigNames;
 import dev.genlab.runtime.config.PluginSpec;
 import dev.genlab.runtime.config.Problems;
+import dev.genlab.runtime.plugin.PluginFailure;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.spi.PluginConfigException;
 import java.lang.reflect.Constructor;
@@ -34,10 +35,17 @@ public final class PluginFactory {
      * {@code problems} (located in the experiment file) and returns null.
      */
     public <T> T create(PluginSpec spec, Class<T> type, Problems problems) {
+        try {
+            return build(spec, type, problems);
+        } catch (RuntimeException | LinkageError e) {
+            throw PluginFailure.of(spec.descriptor(), spec.name(), "construction", e);
+        }
+    }
+
+    private <T> T build(PluginSpec spec, Class<T> type, Problems problems) {
         Class<?> impl = spec.descriptor().kind().implementation(spec.descriptor().plugin());
         if (!type.isAssignableFrom(impl)) {
-            throw new IllegalStateException(spec.descriptor().kind().label() + " plugin '" + spec.type() + "' names " + impl.getName()
-                    + ", which does not implement " + type.getName());
+            throw new IllegalStateException("it names " + impl.getName() + ", which does not implement " + type.getName());
         }
         Constructor<?> constructor = injectableConstructor(impl);
         try {
@@ -52,8 +60,11 @@ public final class PluginFactory {
                 problems.add(Problems.originOf(spec.block(), pce.key()), ConfigNames.join(spec.path(), pce.key()), pce.getMessage());
                 return null;
             }
-            throw new IllegalStateException("cannot create " + spec.descriptor().kind().label() + " '" + spec.type() + "' ("
-                    + impl.getName() + " from " + spec.descriptor().origin() + "): " + messages(e), e);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw PluginFailure.of(spec.descriptor(), spec.name(), "construction", root == e ? new IllegalStateException(e.getMessage(), e) : root);
         }
     }
 
@@ -106,13 +117,5 @@ public final class PluginFactory {
             }
         }
         return null;
-    }
-
-    private static String messages(RuntimeException e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t == e ? e.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

@@ -8,18 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.genlab.runtime.UserException;
 import dev.genlab.spi.ModelPlugin;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +98,57 @@ class TestPluginRegistry {
                 + " but this genlab provides version 1; upgrade genlab or use a plugin built for SPI 1; it was ignored"), registry.warnings().toString());
     }
 
+    /**
+     * Plugins compiled against a real SPI whose version is 2 (this SPI's sources with the constant raised), with and
+     * without overriding {@code spiVersion()}: the version genlab-spi's processor recorded in the jar refuses both.
+     */
+    @Test
+    void aPluginBuiltAgainstANewerSpiIsRefusedWhetherOrNotItOverridesSpiVersion() throws Exception {
+        Path newer = spi(2);
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("plain.jar"), "plain", "", true, newer, true);
+        pluginJar(plugins.resolve("explicit.jar"), "explicit", "", true, newer, true, "@Override public int spiVersion() { return dev.genlab.spi.SpiVersion.CURRENT; }");
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(plugins.resolve("plain.jar").toFile())) {
+            assertEquals("2", new String(jar.getInputStream(jar.getJarEntry("META-INF/genlab/spi-version")).readAllBytes(), StandardCharsets.UTF_8).trim(),
+                    "the processor in the SPI recorded the version the plugin was compiled against");
+        }
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        for (String name : List.of("plain", "explicit")) {
+            assertEquals(null, registry.find(PluginKind.MODEL, name), name);
+            String why = "model plugin '" + name + "' in " + plugins.resolve(name + ".jar") + " was built for genlab SPI version 2,"
+                    + " but this genlab provides version 1; upgrade genlab or use a plugin built for SPI 1";
+            assertTrue(registry.warnings().contains(why + "; it was ignored"), registry.warnings().toString());
+            assertEquals(why, registry.refused(PluginKind.MODEL, name));
+        }
+    }
+
+    /** A plugin built against an older SPI (recorded 0), and one built before versions were recorded, both load. */
+    @Test
+    void pluginsBuiltAgainstAnOlderSpiOrBeforeTheVersionWasRecordedLoad() throws Exception {
+        Path older = spi(0);
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        pluginJar(plugins.resolve("old.jar"), "old", "", true, older, true);
+        pluginJar(plugins.resolve("unmarked.jar"), "unmarked", "", true, null, false);
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(plugins.resolve("unmarked.jar").toFile())) {
+            assertEquals(null, jar.getJarEntry("META-INF/genlab/spi-version"));
+        }
+        PluginRegistry registry = PluginRegistry.discover(List.of(plugins));
+        assertNotNull(registry.find(PluginKind.MODEL, "old"), registry.warnings().toString());
+        assertNotNull(registry.find(PluginKind.MODEL, "unmarked"), registry.warnings().toString());
+        assertEquals(List.of(), registry.warnings());
+    }
+
+    private Path spi(int version) throws Exception {
+        return PluginJars.spi(Path.of("../spi/src/main/java").toAbsolutePath().normalize(), dir, version);
+    }
+
     private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, String... extraMembers) throws Exception {
+        pluginJar(jar, name, referenceConf, withServiceFile, null, true, extraMembers);
+    }
+
+    /** A model plugin compiled against {@code spi} (null: this genlab's), with annotation processing on or off. */
+    private void pluginJar(Path jar, String name, String referenceConf, boolean withServiceFile, Path spi, boolean processing,
+            String... extraMembers) throws Exception {
         String pkg = "ext." + name;
         String cls = Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Plugin";
         String source = "package " + pkg + ";\n"
@@ -115,35 +158,15 @@ class TestPluginRegistry {
                 + "  public java.util.Set<dev.genlab.spi.Modality> modalities() { return java.util.Set.of(dev.genlab.spi.Modality.TABULAR); }\n"
                 + "  public Class<? extends dev.genlab.spi.GenerativeModel> modelClass() { return null; }\n"
                 + String.join("\n", extraMembers) + "\n}\n";
-        Path src = Files.createDirectories(dir.resolve("src-" + jar.getFileName()));
-        Path file = src.resolve(cls + ".java");
-        Files.writeString(file, source);
-        Path classes = Files.createDirectories(dir.resolve("classes-" + jar.getFileName()));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String spi = Path.of(ModelPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", spi, file.toString());
-        assertEquals(0, rc, "compiling the test plugin");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-            }
-            if (withServiceFile) {
-                put(out, "META-INF/services/dev.genlab.spi.ModelPlugin", (pkg + "." + cls + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (!referenceConf.isEmpty()) {
-                put(out, "reference.conf", referenceConf.getBytes(StandardCharsets.UTF_8));
-            }
+        Path classes = PluginJars.compile(dir, jar.getFileName().toString(), Map.of(pkg + "." + cls, source),
+                spi == null ? PluginJars.spi() : List.of(spi), processing);
+        Map<String, String> resources = new java.util.HashMap<>();
+        if (withServiceFile) {
+            resources.put("META-INF/services/dev.genlab.spi.ModelPlugin", pkg + "." + cls + "\n");
         }
-    }
-
-    private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
-        out.putNextEntry(new JarEntry(name));
-        ((OutputStream) out).write(content);
-        out.closeEntry();
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> none() {
-        return Map.of();
+        if (!referenceConf.isEmpty()) {
+            resources.put("reference.conf", referenceConf);
+        }
+        PluginJars.jar(jar, classes, resources);
     }
 }

@@ -92,10 +92,12 @@ class TestRunner {
         Path f = write("fail.conf", "dataset { type = toy }\nmodel { type = bootstrap, fail = true }\nmetrics = [mean-gap]\n");
         RunOutcome outcome = run(f);
         assertEquals(RunStatus.FAILED, outcome.status());
-        assertEquals("bootstrap was told to fail", outcome.error());
+        // the error names the plugin, its kind, where it came from and the step
+        String origin = Path.of("target/test-classes").toAbsolutePath().toString();
+        assertEquals("model plugin 'bootstrap' from " + origin + " failed in fit: bootstrap was told to fail", outcome.error());
         StoredRun stored = new LocalRunStore(dir.resolve("runs")).find(outcome.runId()).orElseThrow();
         assertEquals(RunStatus.FAILED, stored.status());
-        assertEquals("bootstrap was told to fail", stored.error());
+        assertEquals(outcome.error(), stored.error());
         assertTrue(Files.readString(stored.artifacts().resolve("error.txt")).contains("IllegalStateException"));
     }
 

@@ -1,9 +1,8 @@
 package dev.genlab.plugin.copula;
 
 import dev.genlab.spi.Column;
-import dev.genlab.spi.ColumnType;
-import dev.genlab.spi.ImageShape;
 import dev.genlab.spi.Schema;
+import dev.genlab.spi.SchemaCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -51,7 +50,7 @@ final class ModelFile {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
             out.writeInt(VERSION);
-            writeSchema(out, model.schema());
+            SchemaCodec.write(model.schema(), out);
             out.writeInt(model.trainingRows());
             double[][] r = model.correlation();
             out.writeInt(r.length);
@@ -145,7 +144,14 @@ final class ModelFile {
         if (version != VERSION) {
             throw new IllegalArgumentException("data version " + version + ", expected " + VERSION);
         }
-        Schema schema = readSchema(in);
+        Schema schema;
+        try {
+            schema = SchemaCodec.read(in);
+        } catch (EOFException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // implausible counts: reported as a corrupt model below
+        }
         int trainingRows = in.readInt();
         int d = length(in, 0);
         List<ColumnModel> columns = new ArrayList<>(schema.size());
@@ -177,64 +183,6 @@ final class ModelFile {
             }
         }
         return new FittedCopula(schema, columns, r, trainingRows, minAcceptanceRate);
-    }
-
-    private static void writeSchema(DataOutputStream out, Schema schema) throws IOException {
-        out.writeInt(schema.size());
-        for (Column c : schema.columns()) {
-            out.writeUTF(c.name());
-            out.writeUTF(c.type().name());
-            out.writeBoolean(c.integral());
-            out.writeInt(c.levels().size());
-            for (String level : c.levels()) {
-                out.writeUTF(level);
-            }
-        }
-        out.writeBoolean(schema.target().isPresent());
-        if (schema.target().isPresent()) {
-            out.writeUTF(schema.target().get());
-        }
-        out.writeInt(schema.sensitive().size());
-        for (String s : schema.sensitive()) {
-            out.writeUTF(s);
-        }
-        out.writeBoolean(schema.imageShape().isPresent());
-        if (schema.imageShape().isPresent()) {
-            ImageShape shape = schema.imageShape().get();
-            out.writeInt(shape.height());
-            out.writeInt(shape.width());
-            out.writeInt(shape.channels());
-        }
-    }
-
-    private static Schema readSchema(DataInputStream in) throws IOException {
-        int size = length(in, 2);
-        List<Column> columns = new ArrayList<>(size);
-        for (int c = 0; c < size; c++) {
-            String name = in.readUTF();
-            ColumnType type = ColumnType.valueOf(in.readUTF());
-            boolean integral = in.readBoolean();
-            int levelCount = length(in, 2);
-            List<String> levels = new ArrayList<>(levelCount);
-            for (int l = 0; l < levelCount; l++) {
-                levels.add(in.readUTF());
-            }
-            columns.add(new Column(name, type, levels, integral));
-        }
-        Schema schema = Schema.of(columns);
-        if (in.readBoolean()) {
-            schema = schema.withTarget(in.readUTF());
-        }
-        int sensitiveCount = length(in, 2);
-        List<String> sensitive = new ArrayList<>(sensitiveCount);
-        for (int s = 0; s < sensitiveCount; s++) {
-            sensitive.add(in.readUTF());
-        }
-        schema = schema.withSensitive(sensitive);
-        if (in.readBoolean()) {
-            schema = schema.withImageShape(new ImageShape(in.readInt(), in.readInt(), in.readInt()));
-        }
-        return schema;
     }
 
     private static EmpiricalMarginal readEmpirical(DataInputStream in) throws IOException {

@@ -1,5 +1,7 @@
 package dev.genlab.plugin.evaluation;
 
+import dev.genlab.spi.Data;
+import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.EvaluationInput;
 import dev.genlab.spi.Metric;
 import dev.genlab.spi.MetricResult;
@@ -40,6 +42,17 @@ public final class DetectionMetric implements Metric {
     @Inject
     public DetectionMetric(DetectionConfig config) {
         this.config = config;
+    }
+
+    /** Each fold needs real rows to hold out: no more folds than the real rows the metric uses. */
+    @Override
+    public void check(Data train, DataProblems problems) {
+        int real = Math.min(train.size(), config.maxRows());
+        if (real < config.folds()) {
+            problems.setting("folds", "detection cross-validates over " + config.folds() + " folds, each holding out real rows, but the"
+                    + " training part has only " + real + " row" + (real == 1 ? "" : "s") + "; use at most " + Math.max(2, real)
+                    + " folds or more data");
+        }
     }
 
     @Override

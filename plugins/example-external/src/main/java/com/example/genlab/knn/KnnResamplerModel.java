@@ -1,11 +1,10 @@
 package com.example.genlab.knn;
 
-import dev.genlab.spi.Column;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.FittedModel;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Progress;
-import dev.genlab.spi.Schema;
+import dev.genlab.spi.SchemaCodec;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
@@ -14,12 +13,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Built by genlab with constructor injection: it receives its config record. */
 public final class KnnResamplerModel implements GenerativeModel {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: the rows as genlab-spi's SchemaCodec writes a table
 
     private final KnnConfig config;
 
@@ -54,36 +51,7 @@ public final class KnnResamplerModel implements GenerativeModel {
                 throw new IOException(file + " was written by another version of knn-resampler");
             }
             KnnConfig saved = new KnnConfig(in.readInt(), in.readDouble());
-            int columns = in.readInt();
-            int rows = in.readInt();
-            List<Column> cols = new ArrayList<>();
-            List<Object> arrays = new ArrayList<>();
-            for (int c = 0; c < columns; c++) {
-                String name = in.readUTF();
-                boolean numeric = in.readBoolean();
-                if (numeric) {
-                    boolean integral = in.readBoolean();
-                    cols.add(integral ? Column.integer(name) : Column.numeric(name));
-                    double[] v = new double[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = in.readDouble();
-                    }
-                    arrays.add(v);
-                } else {
-                    int levels = in.readInt();
-                    List<String> lv = new ArrayList<>();
-                    for (int i = 0; i < levels; i++) {
-                        lv.add(in.readUTF());
-                    }
-                    cols.add(Column.categorical(name, lv));
-                    int[] v = new int[rows];
-                    for (int r = 0; r < rows; r++) {
-                        v[r] = in.readInt();
-                    }
-                    arrays.add(v);
-                }
-            }
-            return new FittedKnn(Table.of(Schema.of(cols), arrays), saved);
+            return new FittedKnn(SchemaCodec.readTable(in), saved);
         }
     }
 
@@ -92,27 +60,7 @@ public final class KnnResamplerModel implements GenerativeModel {
             out.writeInt(FORMAT);
             out.writeInt(config.k());
             out.writeDouble(config.noise());
-            out.writeInt(table.columnCount());
-            out.writeInt(table.rowCount());
-            for (int c = 0; c < table.columnCount(); c++) {
-                Column column = table.schema().column(c);
-                out.writeUTF(column.name());
-                out.writeBoolean(column.isNumeric());
-                if (column.isNumeric()) {
-                    out.writeBoolean(column.integral());
-                    for (double v : table.numericColumn(c)) {
-                        out.writeDouble(v);
-                    }
-                } else {
-                    out.writeInt(column.levels().size());
-                    for (String level : column.levels()) {
-                        out.writeUTF(level);
-                    }
-                    for (int v : table.codes(c)) {
-                        out.writeInt(v);
-                    }
-                }
-            }
+            SchemaCodec.writeTable(table, out);
         }
     }
 }

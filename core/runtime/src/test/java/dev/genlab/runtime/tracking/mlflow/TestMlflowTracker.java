@@ -113,8 +113,9 @@ class TestMlflowTracker {
         JsonNode run = serverRun(api, (String) state(stored(runs, outcome.runId()), server.uri()).get("run_id"));
         assertEquals("FAILED", run.path("info").path("status").asText());
         Map<String, String> tags = pairs(run.path("data").path("tags"));
-        assertEquals("bootstrap was told to fail", tags.get("genlab.error"));
-        assertTrue(tags.get("mlflow.note.content").contains("Status: FAILED: bootstrap was told to fail"));
+        String failure = "model plugin 'bootstrap' from " + java.nio.file.Path.of("target/test-classes").toAbsolutePath() + " failed in fit: bootstrap was told to fail";
+        assertEquals(failure, tags.get("genlab.error"));
+        assertTrue(tags.get("mlflow.note.content").contains("Status: FAILED: " + failure), tags.get("mlflow.note.content"));
         String root = run.path("info").path("artifact_uri").asText().substring("mlflow-artifacts:/".length());
         String error = new String(api.http().download(root + "/error.txt"), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(error.contains("IllegalStateException: bootstrap was told to fail"), error);

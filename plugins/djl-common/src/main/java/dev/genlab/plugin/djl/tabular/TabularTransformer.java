@@ -3,6 +3,7 @@ package dev.genlab.plugin.djl.tabular;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
+import dev.genlab.spi.SchemaCodec;
 import dev.genlab.spi.Table;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,7 +23,7 @@ import java.util.SplittableRandom;
  * Sampled numeric values stay within the training range, and integral columns are rounded.
  */
 public final class TabularTransformer {
-    private static final int MAGIC = 0x474c5454; // "GLTT"
+    private static final int MAGIC = 0x474c5432; // "GLT2": the schema as genlab-spi's SchemaCodec writes it
     private static final double STD_MULTIPLIER = 4;
     private static final int MIXTURE_ITERATIONS = 100;
     /** Beyond this many rows the per-column mixture is fitted on an evenly spaced subset of the sorted values. */
