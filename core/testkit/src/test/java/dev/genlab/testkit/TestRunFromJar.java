@@ -62,7 +62,7 @@ class TestRunFromJar {
 
     @Test
     void aDependencyUsedButNotShippedFailsNamingTheClassAndHowToShipIt() {
-        AssertionError e = assertThrows(AssertionError.class, () -> new Contract(List.of()).runsFromItsJarInGenlabsOwnClassLoader(work));
+        AssertionError e = assertThrows(AssertionError.class, () -> new Contract(List.of()).runFromJar(work));
         String origin = work.resolve("plugins/thin-model/thin-model.jar").toString();
         assertTrue(e.getMessage().startsWith("model plugin 'thin-model' from " + origin + " failed in the contract's run from its jar:"
                 + " class com.typesafe.config.ConfigFactory is missing: the plugin's jar does not contain it"), e.getMessage());
@@ -73,7 +73,7 @@ class TestRunFromJar {
     @Test
     void shippedBesideItsJarTheDependencyIsFound() throws Exception {
         Path config = PluginPackaging.locationOf(com.typesafe.config.ConfigFactory.class);
-        new Contract(List.of(config)).runsFromItsJarInGenlabsOwnClassLoader(work);
+        new Contract(List.of(config)).runFromJar(work);
         assertEquals("1", PluginPackaging.recordedSpiVersion(PluginPackaging.locationOf(ThinModelPlugin.class)));
     }
 }
