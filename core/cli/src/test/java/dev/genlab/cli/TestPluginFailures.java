@@ -138,6 +138,21 @@ class TestPluginFailures {
         TestCli.Result r = genlab("validate", exp.toString(), "--plugins", plugins.toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("dataset plugin 'flaky-data' from " + flakyJar + " failed in load: UnsupportedOperationException: no data today"), r.err());
+
+        // a saved model the plugin cannot load again (genlab sample)
+        Path fine = experiment("fine.conf", "dataset { type = csv, path = data.csv }\nmodel { type = flaky }\nmetrics = []\n");
+        Path store = work.resolve("load-runs");
+        TestCli.Result fit = genlab("run", fine.toString(), "--plugins", plugins.toString(), "--runs", store.toString());
+        assertEquals(0, fit.exitCode(), fit.out() + fit.err());
+        String runId;
+        try (java.util.stream.Stream<Path> runs = Files.list(store)) {
+            runId = runs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).findFirst().orElseThrow();
+        }
+        Path out = work.resolve("never.csv");
+        TestCli.Result load = genlab("sample", runId, "--rows", "5", "--out", out.toString(), "--runs", store.toString(), "--plugins", plugins.toString());
+        assertEquals(1, load.exitCode(), load.out() + load.err());
+        assertTrue(load.err().contains(model + "load: UnsupportedOperationException: not needed here"), load.err());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     @Test

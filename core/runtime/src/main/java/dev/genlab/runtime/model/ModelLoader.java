@@ -9,6 +9,7 @@ import dev.genlab.runtime.config.PluginSpec;
 import dev.genlab.runtime.config.Problems;
 import dev.genlab.runtime.config.RecordBinder;
 import dev.genlab.runtime.plugin.PluginDescriptor;
+import dev.genlab.runtime.plugin.PluginFailure;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.wiring.PluginFactory;
@@ -69,6 +70,10 @@ public final class ModelLoader {
             throw new UserException("the model's config in " + configFile + " does not fit model plugin '" + card.pluginType() + "' "
                     + descriptor.version() + ":\n" + e.getMessage());
         }
-        return new Loaded(card, model.load(directory), directory);
+        try {
+            return new Loaded(card, model.load(directory), directory);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw PluginFailure.of(descriptor, "load", e); // names the plugin, its kind and its jar, as every plugin failure
+        }
     }
 }
