@@ -79,7 +79,7 @@ class TestResearcherCli {
         Child c = genlab(Map.of(), "run", experiment.toString(), "--runs", runs.toString(), "-m", "seed=1,2");
         assertEquals(0, c.exitCode(), c.out() + c.err());
         assertTrue(c.out().contains("(2 trial runs, 0 not finished, 0 not started)"), c.out());
-        assertTrue(c.out().contains("exp[seed=1]") && c.out().contains("exp[seed=2]"), c.out());
+        assertTrue(c.out().contains("\ns1 ") && c.out().contains("\ns2 "), c.out()); // trial runs by their short names (seed 1, seed 2)
         assertTrue(c.err().contains("warning: " + experiment + ":7: sweep.per-model.gan: no trial uses model type 'gan' (the sweep's models: copula)"),
                 c.err());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(experiment), "the file is not touched");
@@ -90,8 +90,8 @@ class TestResearcherCli {
         List<String> lines = list.out().lines().toList();
         assertEquals(5, lines.size(), list.out());
         assertTrue(lines.get(2).matches("\\d{8}-\\d{6}-exp-sweep-\\w+ +FINISHED +sweep of 2 trials"), lines.get(2));
-        assertTrue(lines.get(3).matches(" ├ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +seed=1 .*"), lines.get(3));
-        assertTrue(lines.get(4).matches(" └ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +seed=2 .*"), lines.get(4));
+        assertTrue(lines.get(3).matches(" ├ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +s1 .*"), lines.get(3));
+        assertTrue(lines.get(4).matches(" └ \\d{8}-\\d{6}-exp-\\w+ +FINISHED +fidelity 0\\.\\d{4} +s2 .*"), lines.get(4));
         lines.forEach(l -> assertTrue(l.length() <= RunsCommand.WIDTH, "wider than 100 columns: " + l));
     }
 
