@@ -1,7 +1,5 @@
 package dev.genlab.runtime.tracking.mlflow;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -49,7 +47,6 @@ import org.mlflow_project.apachehttp.protocol.HttpContext;
  * </ul>
  */
 final class MlflowClientCalls {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final MlflowHttp http;
     private final MlflowClient client;
@@ -181,20 +178,7 @@ final class MlflowClientCalls {
 
     /** The server's answer as genlab's error: status, MLflow error code and message. */
     private MlflowException error(String what, MlflowHttpException e) {
-        String body = e.getBodyMessage() == null ? "" : e.getBodyMessage();
-        String code = null;
-        String message = body.length() > 300 ? body.substring(0, 300) + "…" : body;
-        try {
-            JsonNode n = MAPPER.readTree(body);
-            if (n != null && n.has("error_code")) {
-                code = n.get("error_code").asText();
-                message = code + ": " + n.path("message").asText();
-            }
-        } catch (IOException notJson) {
-            // keep the raw text
-        }
-        return new MlflowException(what + " to " + http.server() + " failed with HTTP " + e.getStatusCode() + (message.isBlank() ? "" : ": " + message.strip()),
-                e.getStatusCode(), code, null);
+        return MlflowHttp.serverError(what, http.server(), e.getStatusCode(), e.getBodyMessage() == null ? "" : e.getBodyMessage());
     }
 
     /** The Apache client the MLflow client uses, remembering each request in flight so a given-up call can abort it. */

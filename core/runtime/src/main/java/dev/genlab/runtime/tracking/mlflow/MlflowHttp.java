@@ -365,7 +365,14 @@ public final class MlflowHttp {
     }
 
     private MlflowException error(HttpResponse<byte[]> response, String what) {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return serverError(what, server, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A server's error answer as genlab's error: status, MLflow error code and message (the first 300 characters of a
+     * body that is not MLflow's JSON). One reading for both ways genlab talks to the server (this class, the client).
+     */
+    static MlflowException serverError(String what, URI server, int status, String body) {
         String code = null;
         String message = body.length() > 300 ? body.substring(0, 300) + "…" : body;
         try {
@@ -377,8 +384,8 @@ public final class MlflowHttp {
         } catch (IOException notJson) {
             // keep the raw text
         }
-        return new MlflowException(what + " to " + server + " failed with HTTP " + response.statusCode() + (message.isBlank() ? "" : ": " + message.strip()),
-                response.statusCode(), code, null);
+        return new MlflowException(what + " to " + server + " failed with HTTP " + status + (message.isBlank() ? "" : ": " + message.strip()),
+                status, code, null);
     }
 
     /** Waits before a retry, in steps, giving up when the run is cancelled. */
