@@ -1,5 +1,7 @@
 package dev.genlab.spi;
 
+import java.util.Optional;
+
 /** A configured source of real data. */
 public interface Dataset {
     /**
@@ -15,5 +17,16 @@ public interface Dataset {
      * {@link DataProblems#setting(String, String)} (a key of the dataset block). The default finds nothing to check.
      */
     default void check(Data data, DataProblems problems) {
+    }
+
+    /**
+     * The domain of every column this dataset loads (with its own settings applied, e.g. dropped columns left out),
+     * known without looking at the data: numeric ranges and category sets from a codebook or the source's
+     * description, and which columns may be missing. Differentially private generators take their bounds and
+     * categories from it. Every loaded value must lie inside it ({@code DatasetPluginContract} checks that). The
+     * default declares none.
+     */
+    default Optional<PublicDomain> publicDomain() {
+        return Optional.empty();
     }
 }

@@ -6,12 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.genlab.runtime.plugin.PluginDescriptor;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.spi.Dataset;
+import dev.genlab.spi.Data;
 import dev.genlab.spi.LoadedData;
+import dev.genlab.spi.PublicDomain;
+import dev.genlab.spi.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Contract tests for a dataset plugin: it loads non-empty data of a modality it declares, the same every time. */
+/**
+ * Contract tests for a dataset plugin: it loads non-empty data of a modality it declares, the same every time, and
+ * a tabular dataset that declares a public domain loads only values inside it.
+ */
 public abstract class DatasetPluginContract extends PluginContract {
     @TempDir
     protected Path workDirectory;
@@ -42,5 +51,22 @@ public abstract class DatasetPluginContract extends PluginContract {
     @Test
     public void loadsTheSameDataTwice() {
         assertEquals(load().data(), load().data());
+    }
+
+    @Test
+    public void loadsOnlyValuesInsideItsDeclaredPublicDomain() {
+        Optional<PublicDomain> domain = PluginHarness.create(descriptor(), settings(), Dataset.class).publicDomain();
+        if (domain.isEmpty()) {
+            return; // declaring a public domain is optional
+        }
+        LoadedData loaded = load();
+        List<Data> parts = new ArrayList<>();
+        parts.add(loaded.data());
+        loaded.test().ifPresent(parts::add);
+        for (Data part : parts) {
+            assertTrue(part instanceof Table, "a public domain is declared for tabular data only");
+            List<String> outside = domain.get().violations((Table) part, 20);
+            assertTrue(outside.isEmpty(), "values outside the declared public domain:\n" + String.join("\n", outside));
+        }
     }
 }

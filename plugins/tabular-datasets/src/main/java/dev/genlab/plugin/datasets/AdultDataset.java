@@ -1,11 +1,13 @@
 package dev.genlab.plugin.datasets;
 
 import dev.genlab.spi.Column;
+import dev.genlab.spi.ColumnDomain;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.DataException;
 import dev.genlab.spi.Dataset;
 import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.LoadedData;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.Utf8;
@@ -38,6 +40,14 @@ public final class AdultDataset implements Dataset {
     private static final Set<String> MISSING = Set.of("?");
     private static final String TRAIN = "adult/adult-train.csv.gz";
     private static final String TEST = "adult/adult-test.csv.gz";
+
+    /**
+     * adult.names: the category sets as listed there; age over 16 (the extraction kept AAGE &gt; 16) up to the CPS
+     * top code 90; education-num indexes the 16 education levels; the capital fields are CPS five-digit amounts
+     * (top code 99999); hours-per-week 1 to the CPS top code 99; fnlwgt has no published bound (see the README).
+     */
+    static final PublicDomain DOMAIN = new PublicDomain(domain(), "UCI adult.names (Kohavi & Becker 1996) and the CPS coding it derives from; "
+            + "plugins/tabular-datasets/README.md");
 
     private final AdultConfig config;
 
@@ -80,6 +90,40 @@ public final class AdultDataset implements Dataset {
             case TEST -> new LoadedData(limit(testTable), Optional.empty(), List.of(testSource));
             case ALL -> new LoadedData(limit(concat(trainTable, testTable)), Optional.empty(), List.of(trainSource, testSource));
         };
+    }
+
+    @Override
+    public Optional<PublicDomain> publicDomain() {
+        return Optional.of(DOMAIN.without(config.dropColumns()));
+    }
+
+    private static Map<String, ColumnDomain> domain() {
+        Map<String, ColumnDomain> d = new LinkedHashMap<>();
+        d.put("age", ColumnDomain.range(17, 90));
+        d.put("workclass", ColumnDomain.categories(List.of("Private", "Self-emp-not-inc", "Self-emp-inc", "Federal-gov", "Local-gov",
+                "State-gov", "Without-pay", "Never-worked")).orMissing());
+        d.put("fnlwgt", ColumnDomain.range(0, 1_500_000));
+        d.put("education", ColumnDomain.categories(List.of("Bachelors", "Some-college", "11th", "HS-grad", "Prof-school", "Assoc-acdm",
+                "Assoc-voc", "9th", "7th-8th", "12th", "Masters", "1st-4th", "10th", "Doctorate", "5th-6th", "Preschool")));
+        d.put("education-num", ColumnDomain.range(1, 16));
+        d.put("marital-status", ColumnDomain.categories(List.of("Married-civ-spouse", "Divorced", "Never-married", "Separated", "Widowed",
+                "Married-spouse-absent", "Married-AF-spouse")));
+        d.put("occupation", ColumnDomain.categories(List.of("Tech-support", "Craft-repair", "Other-service", "Sales", "Exec-managerial",
+                "Prof-specialty", "Handlers-cleaners", "Machine-op-inspct", "Adm-clerical", "Farming-fishing", "Transport-moving",
+                "Priv-house-serv", "Protective-serv", "Armed-Forces")).orMissing());
+        d.put("relationship", ColumnDomain.categories(List.of("Wife", "Own-child", "Husband", "Not-in-family", "Other-relative", "Unmarried")));
+        d.put("race", ColumnDomain.categories(List.of("White", "Asian-Pac-Islander", "Amer-Indian-Eskimo", "Other", "Black")));
+        d.put("sex", ColumnDomain.categories(List.of("Female", "Male")));
+        d.put("capital-gain", ColumnDomain.range(0, 99_999));
+        d.put("capital-loss", ColumnDomain.range(0, 99_999));
+        d.put("hours-per-week", ColumnDomain.range(1, 99));
+        d.put("native-country", ColumnDomain.categories(List.of("United-States", "Cambodia", "England", "Puerto-Rico", "Canada", "Germany",
+                "Outlying-US(Guam-USVI-etc)", "India", "Japan", "Greece", "South", "China", "Cuba", "Iran", "Honduras", "Philippines",
+                "Italy", "Poland", "Jamaica", "Vietnam", "Mexico", "Portugal", "Ireland", "France", "Dominican-Republic", "Laos", "Ecuador",
+                "Taiwan", "Haiti", "Columbia", "Hungary", "Guatemala", "Nicaragua", "Scotland", "Thailand", "Yugoslavia", "El-Salvador",
+                "Trinadad&Tobago", "Peru", "Hong", "Holand-Netherlands")).orMissing());
+        d.put("income", ColumnDomain.categories(List.of(">50K", "<=50K")));
+        return d;
     }
 
     /** Drops configured columns and sets Adult's roles. */

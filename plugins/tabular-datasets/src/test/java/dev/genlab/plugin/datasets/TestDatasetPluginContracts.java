@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Nested;
 
-/** Both plugins against the testkit's dataset contract, built through the runtime as a run builds them. */
+/** Every plugin of this module against the testkit's dataset contract, built through the runtime as a run builds them. */
 class TestDatasetPluginContracts {
     @Nested
     class Csv extends DatasetPluginContract {
@@ -37,6 +37,30 @@ class TestDatasetPluginContracts {
         @Override
         protected String settings() {
             return "max-rows = 500";
+        }
+    }
+
+    @Nested
+    class HeartDisease extends DatasetPluginContract {
+        @Override
+        protected Plugin plugin() {
+            return new HeartDiseaseDatasetPlugin();
+        }
+    }
+
+    @Nested
+    class BreastCancer extends DatasetPluginContract {
+        @Override
+        protected Plugin plugin() {
+            return new BreastCancerDatasetPlugin();
+        }
+    }
+
+    @Nested
+    class Diabetes extends DatasetPluginContract {
+        @Override
+        protected Plugin plugin() {
+            return new DiabetesDatasetPlugin();
         }
     }
 }
