@@ -2,6 +2,7 @@ package dev.genlab.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A generative model as configured for one run. */
 public interface GenerativeModel {
@@ -31,6 +32,16 @@ public interface GenerativeModel {
      * nothing to check.
      */
     default void check(Data train, DataProblems problems) {
+    }
+
+    /**
+     * {@link #check(Data, DataProblems)} for a model that also needs the public domain the run's dataset declares
+     * ({@link Dataset#publicDomain()}; empty when it declares none), e.g. to refuse a dataset without one before
+     * anything runs. The default ignores the domain and calls {@link #check(Data, DataProblems)}; the runtime calls
+     * this one.
+     */
+    default void check(Data train, Optional<PublicDomain> publicDomain, DataProblems problems) {
+        check(train, problems);
     }
 
     /** Reads a model written by {@link FittedModel#save(Path)}. */

@@ -2,6 +2,7 @@ package dev.genlab.spi;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link PluginContext} plus what training needs: per-step metrics and a place for checkpoints. */
 public interface TrainingContext extends PluginContext {
@@ -17,4 +18,13 @@ public interface TrainingContext extends PluginContext {
 
     /** A directory for checkpoints, kept with the run. */
     Path checkpointDirectory();
+
+    /**
+     * The public domain the run's dataset declares ({@link Dataset#publicDomain()}), for a model that must not read
+     * its bounds or categories off the training rows (a differentially private one). Empty when the dataset declares
+     * none.
+     */
+    default Optional<PublicDomain> publicDomain() {
+        return Optional.empty();
+    }
 }

@@ -12,11 +12,13 @@ import dev.genlab.spi.Column;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.FittedModel;
 import dev.genlab.spi.GenerativeModel;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,11 @@ public abstract class ModelPluginContract extends PluginContract {
     /** Data to fit on: small, but real enough for the model. */
     protected abstract Data trainingData();
 
+    /** The public domain the training data's dataset declares, handed to the model as a run does; none by default. */
+    protected Optional<PublicDomain> publicDomain() {
+        return Optional.empty();
+    }
+
     /** Rows (or documents) to sample in the tests. */
     protected int sampleSize() {
         return 50;
@@ -42,7 +49,7 @@ public abstract class ModelPluginContract extends PluginContract {
     }
 
     protected final FittedModel fit(long seed, String name) throws IOException {
-        return newModel().fit(trainingData(), TestContexts.training(seed, Files.createDirectories(workDirectory.resolve(name))));
+        return newModel().fit(trainingData(), TestContexts.training(seed, Files.createDirectories(workDirectory.resolve(name)), publicDomain()));
     }
 
     /**
@@ -107,7 +114,7 @@ public abstract class ModelPluginContract extends PluginContract {
     @Override
     protected void exercise(PluginRegistry registry, PluginDescriptor isolated, Path work) throws Exception {
         GenerativeModel model = PluginHarness.create(registry, isolated, settings(), GenerativeModel.class);
-        FittedModel fitted = model.fit(trainingData(), TestContexts.training(1, Files.createDirectories(work.resolve("fit"))));
+        FittedModel fitted = model.fit(trainingData(), TestContexts.training(1, Files.createDirectories(work.resolve("fit")), publicDomain()));
         Data sample = fitted.sample(sampleSize(), 11);
         assertEquals(sampleSize(), sample.size());
         Path saved = Files.createDirectories(work.resolve("saved"));

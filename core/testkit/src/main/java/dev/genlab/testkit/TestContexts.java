@@ -3,6 +3,7 @@ package dev.genlab.testkit;
 import dev.genlab.spi.ArtifactSink;
 import dev.genlab.spi.DatasetContext;
 import dev.genlab.spi.Progress;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Seeds;
 import dev.genlab.spi.TrainingContext;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** Real, in-memory contexts for testing a plugin without the runtime. */
@@ -32,11 +34,23 @@ public final class TestContexts {
         private final Path directory;
         private final List<LoggedMetric> metrics = Collections.synchronizedList(new ArrayList<>());
         private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        private final Optional<PublicDomain> publicDomain;
         private volatile boolean cancelled;
 
         public RecordingContext(long seed, Path directory) {
+            this(seed, directory, Optional.empty());
+        }
+
+        /** A context that also hands the model a dataset's public domain, as a run does. */
+        public RecordingContext(long seed, Path directory, Optional<PublicDomain> publicDomain) {
             this.seed = seed;
             this.directory = directory;
+            this.publicDomain = java.util.Objects.requireNonNull(publicDomain, "publicDomain is null");
+        }
+
+        @Override
+        public Optional<PublicDomain> publicDomain() {
+            return publicDomain;
         }
 
         @Override
@@ -132,6 +146,11 @@ public final class TestContexts {
 
     public static RecordingContext training(long seed, Path directory) {
         return new RecordingContext(seed, directory);
+    }
+
+    /** A training context whose run's dataset declared {@code publicDomain}. */
+    public static RecordingContext training(long seed, Path directory, Optional<PublicDomain> publicDomain) {
+        return new RecordingContext(seed, directory, publicDomain);
     }
 
     /** A dataset context resolving relative paths against {@code baseDirectory}, for a run with seed 0. */

@@ -4,9 +4,15 @@ import dev.genlab.spi.Column;
 import dev.genlab.spi.ColumnDomain;
 import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Schema;
+import dev.genlab.spi.SchemaCodec;
 import dev.genlab.spi.Table;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +28,7 @@ public final class DomainCodec {
     private final int[] sizes;
     /** For a numeric column: the number of bins (without the missing value); 0 for a categorical one. */
     private final int[] bins;
+    private final int requestedBins;
 
     /**
      * @param schema the schema of the tables encoded (and of those decoded, with any domain category it lacks added)
@@ -32,6 +39,7 @@ public final class DomainCodec {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be at least 1, got " + bins);
         }
+        this.requestedBins = bins;
         List<ColumnDomain> ds = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         this.sizes = new int[schema.size()];
@@ -66,6 +74,45 @@ public final class DomainCodec {
         }
         this.schema = schema.withColumns(columns);
         this.domains = List.copyOf(ds);
+    }
+
+    /** Writes what {@link #read(DataInput)} needs to rebuild this codec. */
+    void write(DataOutput out) throws IOException {
+        SchemaCodec.write(schema, out);
+        out.writeInt(requestedBins);
+        for (ColumnDomain d : domains) {
+            out.writeBoolean(d.isNumeric());
+            if (d.isNumeric()) {
+                out.writeDouble(d.min());
+                out.writeDouble(d.max());
+            } else {
+                out.writeInt(d.levels().size());
+                for (String level : d.levels()) {
+                    out.writeUTF(level);
+                }
+            }
+            out.writeBoolean(d.mayBeMissing());
+        }
+    }
+
+    static DomainCodec read(DataInput in) throws IOException {
+        Schema schema = SchemaCodec.read(in);
+        int bins = in.readInt();
+        Map<String, ColumnDomain> columns = new LinkedHashMap<>();
+        for (Column column : schema.columns()) {
+            ColumnDomain d;
+            if (in.readBoolean()) {
+                d = ColumnDomain.range(in.readDouble(), in.readDouble());
+            } else {
+                List<String> levels = new ArrayList<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    levels.add(in.readUTF());
+                }
+                d = ColumnDomain.categories(levels);
+            }
+            columns.put(column.name(), in.readBoolean() ? d.orMissing() : d);
+        }
+        return new DomainCodec(schema, new PublicDomain(columns, "saved mst model"), bins);
     }
 
     /** The number of values of each column's code. */

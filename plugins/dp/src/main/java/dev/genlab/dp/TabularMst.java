@@ -30,7 +30,7 @@ public final class TabularMst {
 
     /** {@code rows} synthetic rows, the same for the same seed. */
     public Table sample(int rows, long seed) {
-        return codec.decode(result.model().sample(rows, seed), ~seed);
+        return new FittedMst(this).sample(rows, seed).asTable();
     }
 
     /** The ε spent at the fit's δ. */
@@ -41,6 +41,14 @@ public final class TabularMst {
     /** What each measurement cost. */
     public ZcdpAccountant ledger() {
         return result.ledger();
+    }
+
+    DomainCodec codec() {
+        return codec;
+    }
+
+    TreeModel model() {
+        return result.model();
     }
 
     /** The fitted tree's edges, as column indices of the training schema. */

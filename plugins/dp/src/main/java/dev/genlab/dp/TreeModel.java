@@ -1,5 +1,8 @@
 package dev.genlab.dp;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ public final class TreeModel {
     private final double[][][] cumulative;
     private final double[][] marginals;
     private final List<int[]> edges;
+    private final List<double[][]> joints;
 
     /**
      * @param sizes     the number of values of each column
@@ -34,6 +38,7 @@ public final class TreeModel {
         int d = sizes.length;
         this.sizes = sizes.clone();
         this.edges = edges.stream().map(int[]::clone).toList();
+        this.joints = List.copyOf(joints);
         this.marginals = new double[d][];
         for (int j = 0; j < d; j++) {
             this.marginals[j] = normalised(marginals[j]);
@@ -101,6 +106,69 @@ public final class TreeModel {
     /** The tree's edges {a, b}. */
     public List<int[]> edges() {
         return edges.stream().map(int[]::clone).toList();
+    }
+
+    /** Writes what {@link #read(DataInput)} needs to rebuild this model. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(sizes.length);
+        for (int size : sizes) {
+            out.writeInt(size);
+        }
+        for (double[] m : marginals) {
+            for (double v : m) {
+                out.writeDouble(v);
+            }
+        }
+        out.writeInt(edges.size());
+        for (int e = 0; e < edges.size(); e++) {
+            out.writeInt(edges.get(e)[0]);
+            out.writeInt(edges.get(e)[1]);
+            for (double[] row : joints.get(e)) {
+                for (double v : row) {
+                    out.writeDouble(v);
+                }
+            }
+        }
+    }
+
+    static TreeModel read(DataInput in) throws IOException {
+        int[] sizes = new int[in.readInt()];
+        for (int j = 0; j < sizes.length; j++) {
+            sizes[j] = in.readInt();
+        }
+        double[][] marginals = new double[sizes.length][];
+        for (int j = 0; j < sizes.length; j++) {
+            marginals[j] = new double[sizes[j]];
+            for (int v = 0; v < sizes[j]; v++) {
+                marginals[j][v] = in.readDouble();
+            }
+        }
+        int count = in.readInt();
+        List<int[]> edges = new ArrayList<>();
+        List<double[][]> joints = new ArrayList<>();
+        for (int e = 0; e < count; e++) {
+            int a = in.readInt();
+            int b = in.readInt();
+            double[][] joint = new double[sizes[a]][sizes[b]];
+            for (double[] row : joint) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = in.readDouble();
+                }
+            }
+            edges.add(new int[] {a, b});
+            joints.add(joint);
+        }
+        return new TreeModel(sizes, marginals, edges, joints);
+    }
+
+    /** The number of values of each column. */
+    int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** Each edge's table, as given to the constructor. */
+    List<double[][]> joints() {
+        return joints;
     }
 
     /** The model's marginal distribution of column j. */

@@ -6,7 +6,9 @@ import dev.genlab.spi.Data;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.Metric;
+import dev.genlab.spi.PublicDomain;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An experiment ready to run: plugins built, data loaded with its roles applied, every check passed. Nothing
@@ -18,12 +20,14 @@ import java.util.List;
  * @param datasetDigest SHA-256 of the dataset's content
  * @param degenerate    why the run's numbers will not mean much: the split or sample falls below what a metric
  *                      declared it needs ({@link dev.genlab.spi.MetricPlugin#minimumSizes()}); empty if fine
+ * @param publicDomain  the dataset's declared public domain, handed to the model's training context
  */
 public record PreparedRun(Experiment experiment, LoadedData data, Data train, Data test, GenerativeModel model,
-        List<ConfiguredMetric> metrics, String datasetDigest, List<String> degenerate) {
+        List<ConfiguredMetric> metrics, String datasetDigest, List<String> degenerate, Optional<PublicDomain> publicDomain) {
     public PreparedRun {
         metrics = List.copyOf(metrics);
         degenerate = List.copyOf(degenerate);
+        java.util.Objects.requireNonNull(publicDomain, "publicDomain is null");
     }
 
     /** A metric instance and how it was configured. */

@@ -25,6 +25,7 @@ import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.MinimumSizes;
 import dev.genlab.spi.Modality;
 import dev.genlab.spi.PluginConfigException;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import java.nio.file.Path;
@@ -87,6 +88,12 @@ public final class Preparer {
             throw PluginFailure.of(experiment.dataset().descriptor(), "load", e);
         }
 
+        Optional<PublicDomain> publicDomain;
+        try {
+            publicDomain = dataset.publicDomain();
+        } catch (RuntimeException | LinkageError e) {
+            throw PluginFailure.of(experiment.dataset().descriptor(), "publicDomain", e);
+        }
         Data data = loaded.data();
         PluginSpec modelSpec = experiment.model();
         if (!modelSpec.descriptor().plugin().modalities().contains(data.modality())) {
@@ -154,14 +161,15 @@ public final class Preparer {
         }
         if (train.size() > 0) {
             try {
-                model.check(train, problemsOf(modelSpec, experiment.dataset(), problems));
+                model.check(train, publicDomain, problemsOf(modelSpec, experiment.dataset(), problems));
             } catch (RuntimeException | LinkageError e) {
                 throw PluginFailure.of(modelSpec.descriptor(), "check", e);
             }
             checkMetrics(experiment, metrics, train, problems);
         }
         problems.throwIfAny();
-        return new PreparedRun(experiment, loaded, train, test, model, metrics, DataDigest.sha256(data), degenerate(experiment, train, test));
+        return new PreparedRun(experiment, loaded, train, test, model, metrics, DataDigest.sha256(data), degenerate(experiment, train, test),
+                publicDomain);
     }
 
     /**

@@ -30,6 +30,7 @@ import dev.genlab.spi.Measure;
 import dev.genlab.spi.MetricPlugin;
 import dev.genlab.spi.MetricResult;
 import dev.genlab.spi.Progress;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Seeds;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
@@ -44,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,7 +129,8 @@ public final class Runner {
             // fit
             PluginSpec modelSpec = prepared.experiment().model();
             listener.phase("training " + modelSpec.type() + " on " + prepared.train().size() + (prepared.train() instanceof Table ? " rows" : " documents"));
-            Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled, pngText);
+            Context modelContext = new Context(prepared.experiment().seed(), "model", writer, trackers, listener, cancelled, pngText,
+                    prepared.publicDomain());
             long t0 = System.nanoTime();
             PluginDescriptor model = modelSpec.descriptor();
             FittedModel fitted;
@@ -205,7 +208,8 @@ public final class Runner {
                     cancelledCheck(cancelled);
                     String metricName = m.spec().name();
                     bar.status(metricName);
-                    Context ctx = new Context(prepared.experiment().seed(), "metric/" + metricName, writer, trackers, listener, cancelled, pngText);
+                    Context ctx = new Context(prepared.experiment().seed(), "metric/" + metricName, writer, trackers, listener, cancelled, pngText,
+                            Optional.empty());
                     MetricResult result;
                     try {
                         result = m.metric().evaluate(input, ctx);
@@ -489,9 +493,10 @@ public final class Runner {
         private final RunListener listener;
         private final AtomicBoolean cancelled;
         private final Map<String, String> pngText;
+        private final Optional<PublicDomain> publicDomain;
 
         Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled,
-                Map<String, String> pngText) {
+                Map<String, String> pngText, Optional<PublicDomain> publicDomain) {
             this.seed = seed;
             this.purposePrefix = purposePrefix;
             this.writer = writer;
@@ -499,6 +504,12 @@ public final class Runner {
             this.listener = listener;
             this.cancelled = cancelled;
             this.pngText = pngText;
+            this.publicDomain = publicDomain;
+        }
+
+        @Override
+        public Optional<PublicDomain> publicDomain() {
+            return publicDomain;
         }
 
         @Override

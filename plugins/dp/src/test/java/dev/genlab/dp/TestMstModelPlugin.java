@@ -1,0 +1,106 @@
+package dev.genlab.dp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.genlab.spi.ColumnDomain;
+import dev.genlab.spi.Data;
+import dev.genlab.spi.DataProblems;
+import dev.genlab.spi.Plugin;
+import dev.genlab.spi.PublicDomain;
+import dev.genlab.spi.Table;
+import dev.genlab.testkit.ModelPluginContract;
+import dev.genlab.testkit.TestContexts;
+import dev.genlab.testkit.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TestMstModelPlugin extends ModelPluginContract {
+    static PublicDomain mixedDomain() {
+        Map<String, ColumnDomain> d = new LinkedHashMap<>();
+        d.put("age", ColumnDomain.range(0, 120));
+        d.put("hours", ColumnDomain.range(0, 99).orMissing());
+        d.put("sex", ColumnDomain.categories(List.of("F", "M")));
+        d.put("income", ColumnDomain.categories(List.of("low", "high")));
+        return new PublicDomain(d, "test");
+    }
+
+    @Override
+    protected Plugin plugin() {
+        return new MstModelPlugin();
+    }
+
+    @Override
+    protected Data trainingData() {
+        return TestData.mixed(200, 1);
+    }
+
+    @Override
+    protected Optional<PublicDomain> publicDomain() {
+        return Optional.of(mixedDomain());
+    }
+
+    @Test
+    void logsTheBudgetItSpentAndSamplesInsideTheDomain() throws IOException {
+        TestContexts.RecordingContext context = TestContexts.training(3, Files.createDirectories(workDirectory.resolve("budget")),
+                Optional.of(mixedDomain()));
+        MstModel model = new MstModel(new MstConfig(0.5, 1e-6, 16));
+        Table synthetic = model.fit(TestData.mixed(500, 2), context).sample(300, 4).asTable();
+        double spent = context.history("privacy.epsilon-spent").get(0);
+        assertTrue(spent <= 0.5 && spent > 0.5 * (1 - 1e-6), "spent " + spent);
+        assertEquals(List.of(1e-6), context.history("privacy.delta"));
+        assertEquals(ZcdpAccountant.rho(0.5, 1e-6), context.history("privacy.rho-spent").get(0), 1e-8);
+        assertEquals(List.of(), mixedDomain().violations(synthetic, 10));
+    }
+
+    @Test
+    void refusesADatasetWithoutAPublicDomain() {
+        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.fit(TestData.mixed(50, 1), TestContexts.training(1, workDirectory)));
+        assertTrue(e.getMessage().startsWith("mst takes every bound and category from the dataset's public domain, and this dataset declares none"),
+                e.getMessage());
+    }
+
+    @Test
+    void savedAndLoadedSamplesTheSame() throws IOException {
+        Path dir = Files.createDirectories(workDirectory.resolve("saved"));
+        MstModel model = new MstModel(new MstConfig(2, 1e-6, 8));
+        var fitted = model.fit(TestData.mixed(300, 5), TestContexts.training(1, dir, Optional.of(mixedDomain())));
+        fitted.save(dir);
+        assertEquals(fitted.sample(100, 6), model.load(dir).sample(100, 6));
+    }
+
+    @Test
+    void checkNamesAMissingDomainBeforeAnythingRuns() {
+        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16));
+        List<String> found = new java.util.ArrayList<>();
+        DataProblems problems = new DataProblems() {
+            @Override
+            public void setting(String key, String message) {
+                found.add("model." + key + ": " + message);
+            }
+
+            @Override
+            public void dataset(String key, String message) {
+                found.add("dataset." + key + ": " + message);
+            }
+        };
+        model.check(TestData.mixed(20, 1), Optional.empty(), problems);
+        assertEquals(List.of("dataset.type: " + MstModel.NO_DOMAIN), found);
+        found.clear();
+        model.check(TestData.mixed(20, 1), Optional.of(mixedDomain().without(List.of("hours"))), problems);
+        assertEquals(List.of("dataset.type: mst needs the public domain of every column, and the dataset declares none for 'hours'; "
+                + "declared: age, sex, income"), found);
+        found.clear();
+        model.check(TestData.mixed(20, 1), Optional.of(mixedDomain()), problems);
+        assertEquals(List.of(), found);
+    }
+}
