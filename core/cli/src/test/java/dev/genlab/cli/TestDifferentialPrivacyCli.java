@@ -1,0 +1,58 @@
+package dev.genlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code mst} generator through the command line: its user errors, and the budget a run records. */
+class TestDifferentialPrivacyCli {
+    @TempDir
+    Path dir;
+
+    @Test
+    void mstOnADatasetWithoutAPublicDomainIsALocatedErrorAndWritesNothing() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-mst.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nmodel { type = mst }\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":2: dataset.type: mst takes every bound and category from the dataset's public domain, "
+                + "and this dataset declares none; use a dataset that declares one (adult, heart-disease, breast-cancer, diabetes)"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+    }
+
+    @Test
+    void aBadBudgetIsALocatedError() throws IOException {
+        Path conf = Files.writeString(dir.resolve("eps.conf"), "dataset { type = heart-disease }\nmodel {\n  type = mst\n  epsilon = 0\n}\n");
+        TestCli.Result r = TestCli.genlab("validate", conf.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":4: model.epsilon: must be a positive finite number, got 0.0"), r.err());
+    }
+
+    @Test
+    void aRunRecordsTheBudgetItSpent() throws IOException {
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", TestCli.EXPERIMENTS.resolve("heart-disease-mst.conf").toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<Path> metrics;
+        try (Stream<Path> s = Files.walk(runs)) {
+            metrics = s.filter(p -> p.getFileName().toString().equals("metrics.jsonl")).toList();
+        }
+        assertEquals(1, metrics.size(), metrics.toString());
+        Matcher m = Pattern.compile("\"key\":\"privacy.epsilon-spent\",\"value\":([0-9.eE-]+)").matcher(Files.readString(metrics.get(0)));
+        assertTrue(m.find(), "privacy.epsilon-spent is logged");
+        double spent = Double.parseDouble(m.group(1));
+        assertTrue(spent <= 1.0 && spent > 0.999, "spent " + spent + " of epsilon = 1.0");
+    }
+}
