@@ -2,6 +2,7 @@ package dev.genlab.spi;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public record PublicDomain(Map<String, ColumnDomain> columns, String source) {
     public PublicDomain {
-        columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(columns, "columns is null")));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(columns, "columns is null")));
         Objects.requireNonNull(source, "source is null");
     }
 

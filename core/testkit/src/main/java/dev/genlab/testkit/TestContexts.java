@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -45,7 +46,7 @@ public final class TestContexts {
         public RecordingContext(long seed, Path directory, Optional<PublicDomain> publicDomain) {
             this.seed = seed;
             this.directory = directory;
-            this.publicDomain = java.util.Objects.requireNonNull(publicDomain, "publicDomain is null");
+            this.publicDomain = Objects.requireNonNull(publicDomain, "publicDomain is null");
         }
 
         @Override

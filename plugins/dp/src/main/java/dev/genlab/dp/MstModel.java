@@ -13,6 +13,7 @@ import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ public final class MstModel implements GenerativeModel {
                 problems.dataset("type", "mst needs the public domain of every column, and the dataset declares none for '" + column.name()
                         + "'; declared: " + String.join(", ", publicDomain.get().columns().keySet()));
             } else if (d.isNumeric() != column.isNumeric()) {
-                problems.dataset("type", "column '" + column.name() + "' is " + column.type().toString().toLowerCase(java.util.Locale.ROOT)
+                problems.dataset("type", "column '" + column.name() + "' is " + column.type().toString().toLowerCase(Locale.ROOT)
                         + " but the dataset's public domain declares " + d);
             }
         }

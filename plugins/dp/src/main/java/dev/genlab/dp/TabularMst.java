@@ -2,6 +2,7 @@ package dev.genlab.dp;
 
 import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Table;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public final class TabularMst {
     }
 
     /** The fitted tree's edges, as column indices of the training schema. */
-    public java.util.List<int[]> edges() {
+    public List<int[]> edges() {
         return result.model().edges();
     }
 }

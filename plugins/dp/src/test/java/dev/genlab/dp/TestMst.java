@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -103,7 +104,7 @@ class TestMst {
         int[][] c = Mst.fit(real, SIZES, 1, 1e-6, 6).model().sample(1000, 9);
         boolean differs = false;
         for (int j = 0; j < SIZES.length; j++) {
-            differs |= !java.util.Arrays.equals(a[j], c[j]);
+            differs |= !Arrays.equals(a[j], c[j]);
         }
         assertTrue(differs, "another fitting seed draws other noise");
     }

@@ -16,6 +16,7 @@ import dev.genlab.testkit.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ class TestMstModelPlugin extends ModelPluginContract {
     @Test
     void checkNamesAMissingDomainBeforeAnythingRuns() {
         MstModel model = new MstModel(new MstConfig(1, 1e-6, 16));
-        List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         DataProblems problems = new DataProblems() {
             @Override
             public void setting(String key, String message) {

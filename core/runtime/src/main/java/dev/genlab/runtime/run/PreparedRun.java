@@ -8,6 +8,7 @@ import dev.genlab.spi.LoadedData;
 import dev.genlab.spi.Metric;
 import dev.genlab.spi.PublicDomain;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public record PreparedRun(Experiment experiment, LoadedData data, Data train, Da
     public PreparedRun {
         metrics = List.copyOf(metrics);
         degenerate = List.copyOf(degenerate);
-        java.util.Objects.requireNonNull(publicDomain, "publicDomain is null");
+        Objects.requireNonNull(publicDomain, "publicDomain is null");
     }
 
     /** A metric instance and how it was configured. */
