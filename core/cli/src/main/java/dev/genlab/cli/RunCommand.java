@@ -84,7 +84,11 @@ final class RunCommand implements Callable<Integer> {
             outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
             cancelledCode = signals.cancelledExitCode();
         }
+        Path nativeLog = NativeStderr.keep(outcome.directory());
         printSummary(out, prepared, outcome, all);
+        if (nativeLog != null) {
+            out.println(NativeStderr.summaryLine(nativeLog));
+        }
         return switch (outcome.status()) {
             case FINISHED -> Main.OK;
             case KILLED -> cancelledCode;
@@ -109,6 +113,7 @@ final class RunCommand implements Callable<Integer> {
             outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher, parentMirrors);
             cancelledCode = signals.cancelledExitCode();
         }
+        Path nativeLog = NativeStderr.keep(outcome.directory());
         PrintStream out = System.out;
         out.println();
         out.println("sweep " + outcome.parentId() + ": " + outcome.status() + " (" + outcome.trials().size() + " trial runs, "
@@ -136,6 +141,9 @@ final class RunCommand implements Callable<Integer> {
             out.println("  report: " + outcome.directory().resolve("artifacts/report/report.html"));
         }
         out.println();
+        if (nativeLog != null) {
+            out.println(NativeStderr.summaryLine(nativeLog));
+        }
         out.println("sweep directory: " + outcome.directory());
         return switch (outcome.status()) {
             case FINISHED -> outcome.failures().isEmpty() ? Main.OK : Main.RUN_FAILED;

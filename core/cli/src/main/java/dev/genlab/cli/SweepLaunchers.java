@@ -26,7 +26,9 @@ final class SweepLaunchers {
     static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled, RunListener listener) {
         return (trial, runName, parentId) -> {
             PreparedRun prepared = genlab.prepare(trial.experiment(), RunListener.SILENT);
-            return genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, parentId).status();
+            dev.genlab.runtime.run.RunOutcome outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, parentId);
+            NativeStderr.keep(outcome.directory());
+            return outcome.status();
         };
     }
 
