@@ -54,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", hidden = true, description = "The run's display name (used by sweeps).")
     String runName;
 
+    @Option(names = "--progress-file", paramLabel = "FILE", hidden = true, description = "Write progress bars to FILE for a parent"
+            + " sweep to draw (used by sweeps).")
+    Path progressFile;
+
     @Mixin
     CommonOptions common;
 
@@ -70,6 +74,8 @@ final class RunCommand implements Callable<Integer> {
         if (trialOf == null && SweepPlanner.hasSweep(parsed)) {
             return sweep(genlab, parsed, listener);
         }
+        // a trial in a child process: its bars go to the file its sweep reads
+        dev.genlab.runtime.run.RunListener bars = progressFile == null ? listener : TrialProgress.writer(progressFile, listener);
         AtomicBoolean cancelled = new AtomicBoolean();
         PreparedRun prepared;
         RunOutcome outcome;
@@ -77,12 +83,12 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
             Experiment experiment = genlab.loader().validate(file, parsed);
             Genlab.store(experiment, runs); // checked before the data load
-            prepared = genlab.prepare(experiment, listener);
+            prepared = genlab.prepare(experiment, bars);
             if (cancelled.get()) {
                 System.err.println("cancelled before the run started: nothing was written");
                 return signals.cancelledExitCode();
             }
-            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), bars, cancelled, runName, trialOf);
             cancelledCode = signals.cancelledExitCode();
         }
         Path nativeLog = NativeStderr.keep(outcome.directory());
@@ -107,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled, listener.nested())
-                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism());
+                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism(),
+                            listener.nested());
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);
