@@ -42,8 +42,8 @@ final class PluginsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** One setting of a plugin. */
-    record Setting(String key, String defaultValue, String description) {
+    /** One setting of a plugin: its key, its type in words, its default, its description and its valid values (or none). */
+    record Setting(String key, String type, String defaultValue, String description, List<String> choices) {
     }
 
     @Override
@@ -57,61 +57,169 @@ final class PluginsCommand implements Callable<Integer> {
         }
         String only = arguments.isEmpty() ? null : arguments.get(0);
         PluginRegistry registry = common.genlab().registry();
-        List<Map<String, Object>> all = new ArrayList<>();
         List<PluginDescriptor> shown = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             for (PluginDescriptor d : registry.all(kind)) {
-                if (only != null && !only.equals(d.name())) {
-                    continue;
+                if (only == null || only.equals(d.name())) {
+                    shown.add(d);
                 }
-                shown.add(d);
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("name", d.name());
-                p.put("kind", kind.label());
-                p.put("modalities", d.plugin().modalities().stream().sorted().map(Modality::label).toList());
-                p.put("description", d.plugin().description());
-                p.put("version", d.version());
-                p.put("origin", d.origin());
-                List<Map<String, Object>> settings = new ArrayList<>();
-                for (Setting s : settings(d)) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("key", s.key());
-                    m.put("default", s.defaultValue());
-                    m.put("description", s.description());
-                    settings.add(m);
-                }
-                p.put("settings", settings);
-                all.add(p);
             }
         }
-        if (only != null && all.isEmpty()) {
+        if (only != null && shown.isEmpty()) {
             throw new UserException("no plugin named '" + only + "'"
                     + dev.genlab.runtime.config.Suggestions.didYouMean(only, allNames(registry)) + " (plugins: " + String.join(", ", allNames(registry)) + ")");
         }
         if (json) {
-            System.out.println(new String(Json.bytes(all), StandardCharsets.UTF_8));
+            System.out.println(new String(Json.bytes(shown.stream().map(PluginsCommand::json).toList()), StandardCharsets.UTF_8));
             return Main.OK;
         }
-        for (Map<String, Object> p : all) {
-            System.out.println(p.get("kind") + " " + p.get("name") + "  [" + String.join(", ", castList(p.get("modalities"))) + "]  "
-                    + p.get("description"));
-            System.out.println("    from " + p.get("origin") + " (version " + p.get("version") + ")");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> settings = (List<Map<String, Object>>) p.get("settings");
-            for (Map<String, Object> s : settings) {
-                String desc = (String) s.get("description");
-                System.out.println("    " + s.get("key") + " = " + s.get("default") + (desc.isEmpty() ? "" : "    # " + desc));
-            }
+        if (only == null) {
+            System.out.print(overview(shown, Style.terminalWidth(), Style.current()));
             System.out.println();
+            System.out.println("'genlab plugins NAME' lists a plugin's settings: type, default, description and valid values.");
+            return Main.OK;
         }
-        if (shown.size() == 1) {
-            PluginDescriptor d = shown.get(0);
+        for (PluginDescriptor d : shown) {
+            System.out.print(details(d, Style.terminalWidth()));
             System.out.println(usage(d.kind(), d.name(), settings(d)));
-        } else {
-            System.out.println("Use one in an experiment file as, e.g., model { type = <name>, <key> = <value> },"
-                    + " dataset { type = <name>, <key> = <value> } or metrics = [<name>, { type = <name>, <key> = <value> }].");
         }
         return Main.OK;
+    }
+
+    private static Map<String, Object> json(PluginDescriptor d) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", d.name());
+        p.put("kind", d.kind().label());
+        p.put("modalities", modalities(d));
+        p.put("description", d.plugin().description());
+        p.put("version", d.version());
+        p.put("origin", d.origin());
+        List<Map<String, Object>> settings = new ArrayList<>();
+        for (Setting s : settings(d)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", s.key());
+            m.put("type", s.type());
+            m.put("default", s.defaultValue());
+            m.put("description", s.description());
+            m.put("choices", s.choices());
+            settings.add(m);
+        }
+        p.put("settings", settings);
+        return p;
+    }
+
+    private static List<String> modalities(PluginDescriptor d) {
+        return d.plugin().modalities().stream().sorted().map(Modality::label).toList();
+    }
+
+    /**
+     * Every plugin on one line, grouped under its kind (the kinds the SPI declares, in their order): name, the data it
+     * handles, the first sentence of its description; fitted to {@code width} (0: no limit).
+     */
+    static String overview(List<PluginDescriptor> plugins, int width, Style style) {
+        StringBuilder out = new StringBuilder();
+        for (PluginKind kind : PluginKind.values()) {
+            List<PluginDescriptor> ofKind = plugins.stream().filter(d -> d.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "\n").append(style.bold(kind.label() + "s")).append(" (").append(ofKind.size()).append(")\n");
+            TextTable table = new TextTable("name", "data", "description").fixed(0);
+            for (PluginDescriptor d : ofKind) {
+                table.row(d.name(), String.join(", ", modalities(d)), firstSentence(d.plugin().description()));
+            }
+            // indented by two under the kind's heading
+            table.render(width <= 0 ? 0 : width - 2, style).lines().forEach(l -> out.append("  ").append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** A sentence ends at a full stop before a capital letter, unless the stop ends an abbreviation ("et al.", "e.g."). */
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<!\\bal|\\be\\.g|\\bi\\.e|\\bvs)\\.(\\s+(?=[A-Z])|$)");
+
+    /** The description's first sentence, without its full stop. */
+    static String firstSentence(String description) {
+        String d = description == null ? "" : description.strip();
+        java.util.regex.Matcher m = SENTENCE_END.matcher(d);
+        return m.find() ? d.substring(0, m.start()) : d;
+    }
+
+    /** One plugin in full: kind, name, data, description, where it comes from, and a row per setting. */
+    static String details(PluginDescriptor d, int width) {
+        StringBuilder out = new StringBuilder();
+        out.append(d.kind().label()).append(' ').append(d.name()).append("  [").append(String.join(", ", modalities(d))).append("]  ")
+                .append(d.plugin().description()).append('\n');
+        out.append("    from ").append(d.origin()).append(" (version ").append(d.version()).append(")\n\n");
+        List<Setting> settings = settings(d);
+        if (settings.isEmpty()) {
+            out.append("  (no settings)\n\n");
+            return out.toString();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("key", "type", "default", "description"));
+        for (Setting s : settings) {
+            String description = s.description() + (s.choices().isEmpty() ? "" : (s.description().isEmpty() ? "" : " ")
+                    + "(one of: " + String.join(", ", s.choices()) + ")");
+            rows.add(List.of(s.key(), s.type(), s.defaultValue(), description));
+        }
+        out.append(wrappedTable(rows, width));
+        out.append('\n');
+        return out.toString();
+    }
+
+    /**
+     * Aligned rows whose last column wraps, word by word, under itself to fit {@code width} (0: one line per row).
+     * Nothing is cut, unlike in a {@link TextTable}: these descriptions are the plugin's documentation.
+     */
+    static String wrappedTable(List<List<String>> rows, int width) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns - 1];
+        for (List<String> r : rows) {
+            for (int i = 0; i < columns - 1; i++) {
+                widths[i] = Math.max(widths[i], r.get(i).length());
+            }
+        }
+        int indent = 2;
+        for (int w : widths) {
+            indent += w + 2;
+        }
+        int room = width <= 0 ? Integer.MAX_VALUE : Math.max(30, width - indent - 1);
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < columns - 1; i++) {
+                line.append(row.get(i)).append(" ".repeat(widths[i] - row.get(i).length() + 2));
+            }
+            List<String> parts = wrap(row.get(columns - 1), room);
+            out.append((line + parts.get(0)).stripTrailing()).append('\n');
+            for (String more : parts.subList(1, parts.size())) {
+                out.append(" ".repeat(indent)).append(more).append('\n');
+            }
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder("  ");
+                for (int w : widths) {
+                    rule.append("-".repeat(w)).append("  ");
+                }
+                out.append(rule).append("-".repeat(11)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code text} in lines of at most {@code room} characters, broken between words (a longer word has a line). */
+    static List<String> wrap(String text, int room) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split("\\s+")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** How to use this plugin in an experiment file, with its first setting as the example. */
@@ -183,12 +291,7 @@ final class PluginsCommand implements Callable<Integer> {
         return names;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> castList(Object o) {
-        return (List<String>) o;
-    }
-
-    /** The plugin's keys in record order, each with its default and the comment above it in reference.conf. */
+    /** The plugin's keys in record order, each with its type, default, the comment above it in reference.conf and its valid values. */
     static List<Setting> settings(PluginDescriptor d) {
         List<Setting> out = new ArrayList<>();
         Config defaults = d.defaults();
@@ -203,8 +306,67 @@ final class PluginsCommand implements Callable<Integer> {
             boolean unset = v == null || v.valueType() == com.typesafe.config.ConfigValueType.NULL;
             String shown = !unset ? v.render(ConfigRenderOptions.concise())
                     : components[i].getType() == java.util.Optional.class ? "(optional, unset)" : "(required)";
-            out.add(new Setting(key, shown, description));
+            java.lang.reflect.Type type = components[i].getGenericType();
+            out.add(new Setting(key, typeName(type), shown, description, choices(type)));
         }
         return out;
+    }
+
+    /** A config record component's type in the words of an experiment file. */
+    static String typeName(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            java.lang.reflect.Type[] args = p.getActualTypeArguments();
+            if (raw == java.util.Optional.class) {
+                return typeName(args[0]);
+            }
+            if (raw == List.class) {
+                return "list of " + plural(typeName(args[0]));
+            }
+            if (raw == Map.class) {
+                return "object of " + plural(typeName(args[1]));
+            }
+            return raw.getSimpleName();
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+            return "integer";
+        }
+        if (c == double.class || c == Double.class || c == float.class || c == Float.class) {
+            return "number";
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return "boolean";
+        }
+        if (c == String.class) {
+            return "string";
+        }
+        if (c.isEnum()) {
+            return "choice";
+        }
+        if (c.isRecord()) {
+            return "object";
+        }
+        return c.getSimpleName();
+    }
+
+    private static String plural(String word) {
+        return word.equals("choice") ? "choices" : word.startsWith("list of") || word.startsWith("object") ? word : word + "s";
+    }
+
+    /** The values an enum setting (or an optional or a list of one) takes, as written in experiment files. */
+    static List<String> choices(java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p
+                && (p.getRawType() == java.util.Optional.class || p.getRawType() == List.class)) {
+            return choices(p.getActualTypeArguments()[0]);
+        }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            List<String> out = new ArrayList<>();
+            for (Object e : c.getEnumConstants()) {
+                out.add(dev.genlab.runtime.config.ConfigNames.enumValue((Enum<?>) e));
+            }
+            return out;
+        }
+        return List.of();
     }
 }

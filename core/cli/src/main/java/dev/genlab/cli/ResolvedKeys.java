@@ -106,7 +106,7 @@ final class ResolvedKeys {
         if (o.filename() != null) {
             Path from = Path.of(o.filename()).toAbsolutePath().normalize();
             String line = o.lineNumber() > 0 ? ":" + o.lineNumber() : "";
-            return from.equals(file) ? e.file() + line : "include " + o.filename() + line;
+            return from.equals(file) ? e.file() + line : "include " + dev.genlab.runtime.config.Problems.fileName(o.filename()) + line;
         }
         if (o.resource() != null || o.url() != null) {
             if (path.startsWith("dataset.")) {

@@ -44,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output; only the summary.")
     boolean quiet;
 
-    @Option(names = "--all", description = "Print every row of long tables (e.g. fairness per group); by default the largest changes.")
+    @Option(names = "--all", description = "Print every row of long tables: real vs synthetic per group (by default the 12 largest changes)"
+            + " and, for a sweep, every detail metric of the comparison (per column, per group).")
     boolean all;
 
     @Option(names = "--trial-of", paramLabel = "RUN_ID", hidden = true, description = "Run as a trial of this sweep run (used by sweeps).")
@@ -52,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--name", paramLabel = "NAME", hidden = true, description = "The run's display name (used by sweeps).")
     String runName;
+
+    @Option(names = "--progress-file", paramLabel = "FILE", hidden = true, description = "Write progress bars to FILE for a parent"
+            + " sweep to draw (used by sweeps).")
+    Path progressFile;
 
     @Mixin
     CommonOptions common;
@@ -69,6 +74,8 @@ final class RunCommand implements Callable<Integer> {
         if (trialOf == null && SweepPlanner.hasSweep(parsed)) {
             return sweep(genlab, parsed, listener);
         }
+        // a trial in a child process: its bars go to the file its sweep reads
+        dev.genlab.runtime.run.RunListener bars = progressFile == null ? listener : TrialProgress.writer(progressFile, listener);
         AtomicBoolean cancelled = new AtomicBoolean();
         PreparedRun prepared;
         RunOutcome outcome;
@@ -76,15 +83,19 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err, "cancelling: stopping at the next step and marking the run KILLED")) {
             Experiment experiment = genlab.loader().validate(file, parsed);
             Genlab.store(experiment, runs); // checked before the data load
-            prepared = genlab.prepare(experiment, listener);
+            prepared = genlab.prepare(experiment, bars);
             if (cancelled.get()) {
                 System.err.println("cancelled before the run started: nothing was written");
                 return signals.cancelledExitCode();
             }
-            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, trialOf);
+            outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), bars, cancelled, runName, trialOf);
             cancelledCode = signals.cancelledExitCode();
         }
+        Path nativeLog = NativeStderr.keep(outcome.directory());
         printSummary(out, prepared, outcome, all);
+        if (nativeLog != null) {
+            out.println(NativeStderr.summaryLine(nativeLog));
+        }
         return switch (outcome.status()) {
             case FINISHED -> Main.OK;
             case KILLED -> cancelledCode;
@@ -102,13 +113,15 @@ final class RunCommand implements Callable<Integer> {
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
             TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled, listener.nested())
-                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism());
+                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism(),
+                            listener.nested());
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);
             outcome = new SweepRunner(store).run(plan, listener, cancelled, launcher, parentMirrors);
             cancelledCode = signals.cancelledExitCode();
         }
+        Path nativeLog = NativeStderr.keep(outcome.directory());
         PrintStream out = System.out;
         out.println();
         out.println("sweep " + outcome.parentId() + ": " + outcome.status() + " (" + outcome.trials().size() + " trial runs, "
@@ -126,16 +139,30 @@ final class RunCommand implements Callable<Integer> {
             out.println("comparison over seeds (goals as each metric declares them: ↑ higher is better, ↓ lower, → closest to a target;"
                     + " info is never ranked; ★ the one best setting):");
             TextTable comparison = new TextTable(dev.genlab.runtime.report.Comparison.header().toArray(String[]::new));
-            for (List<String> row : outcome.comparison().rows(false)) {
+            for (List<String> row : outcome.comparison().rows(all)) {
                 comparison.row(row.toArray());
             }
             out.print(comparison.render());
+            int details = outcome.comparison().metrics().size() - outcome.comparison().mainMetrics().size();
+            if (!all && details > 0) {
+                out.println("  (" + details + " detail metrics, per column and per group, not shown: --all prints them;"
+                        + " all are in the report and " + dev.genlab.runtime.report.HtmlReport.COMPARISON_CSV + ")");
+            }
+            List<List<String>> changes = changesPerSetting(outcome.comparison());
+            if (!changes.isEmpty()) {
+                out.println();
+                printLongTable(out, "real vs synthetic per setting (mean change over seeds; a change that moves away from 0 or 1 amplifies bias)",
+                        new TextTable("measure", "setting", "change", "min", "max", "n"), changes, all);
+            }
             printWarnings(out, outcome.comparison());
             outcome.comparison().best().forEach(b -> out.println("  best " + b.family() + ": " + b.setting() + " (" + b.metric() + " "
                     + dev.genlab.runtime.report.Comparison.format(b.mean()) + ")"));
             out.println("  report: " + outcome.directory().resolve("artifacts/report/report.html"));
         }
         out.println();
+        if (nativeLog != null) {
+            out.println(NativeStderr.summaryLine(nativeLog));
+        }
         out.println("sweep directory: " + outcome.directory());
         return switch (outcome.status()) {
             case FINISHED -> outcome.failures().isEmpty() ? Main.OK : Main.RUN_FAILED;
@@ -171,16 +198,9 @@ final class RunCommand implements Callable<Integer> {
             out.print(resultsTable(outcome.results(), outcome.headlines(), measures).render());
             List<List<String>> paired = realVersusSynthetic(outcome.results());
             if (!paired.isEmpty()) {
-                int shown = all ? paired.size() : Math.min(paired.size(), LONG_TABLE);
                 out.println();
-                out.println("real vs synthetic (a change that moves away from 0 or 1 amplifies bias)"
-                        + (shown < paired.size() ? "; the " + shown + " largest changes of " + paired.size() + ":" : ":"));
-                TextTable table = new TextTable("measure", "real", "synthetic", "change");
-                paired.subList(0, shown).forEach(r -> table.row(r.toArray()));
-                out.print(table.render());
-                if (shown < paired.size()) {
-                    out.println("  (" + (paired.size() - shown) + " more rows: --all prints every one; all are in the report)");
-                }
+                printLongTable(out, "real vs synthetic (a change that moves away from 0 or 1 amplifies bias)",
+                        new TextTable("measure", "real", "synthetic", "change"), paired, all);
             }
             out.println("  (" + outcome.results().size() + " values in " + outcome.directory().resolve("results.json") + ")");
         }
@@ -238,6 +258,41 @@ final class RunCommand implements Callable<Integer> {
 
     /** Rows of a long table printed unless {@code --all}. */
     static final int LONG_TABLE = 12;
+
+    /**
+     * A long table (rows largest first): every row with {@code --all}, else the first {@value #LONG_TABLE} and a line
+     * saying how many more there are; the report files always have them all.
+     */
+    static void printLongTable(PrintStream out, String title, TextTable table, List<List<String>> rows, boolean all) {
+        int shown = all ? rows.size() : Math.min(rows.size(), LONG_TABLE);
+        out.println(title + (shown < rows.size() ? "; the " + shown + " largest changes of " + rows.size() + ":" : ":"));
+        rows.subList(0, shown).forEach(r -> table.row(r.toArray()));
+        out.print(table.render());
+        if (shown < rows.size()) {
+            out.println("  (" + (rows.size() - shown) + " more rows: --all prints every one; all are in the report)");
+        }
+    }
+
+    /**
+     * A sweep's per-group changes: each {@code X.change} metric that has {@code X.real} and {@code X.synthetic}, per
+     * setting, the largest mean change (by size) first.
+     */
+    static List<List<String>> changesPerSetting(Comparison comparison) {
+        java.util.Set<String> metrics = new java.util.HashSet<>(comparison.metrics());
+        List<Comparison.Entry> entries = new ArrayList<>();
+        for (String m : comparison.metrics()) {
+            if (m.endsWith(".change")) {
+                String base = m.substring(0, m.length() - ".change".length());
+                if (metrics.contains(base + ".real") && metrics.contains(base + ".synthetic")) {
+                    comparison.entries(m).stream().filter(e -> e.stats().n() > 0).forEach(entries::add);
+                }
+            }
+        }
+        entries.sort(java.util.Comparator.comparingDouble((Comparison.Entry e) -> Double.isNaN(e.stats().mean()) ? -1 : Math.abs(e.stats().mean()))
+                .reversed());
+        return entries.stream().map(e -> List.of(e.metric().substring(0, e.metric().length() - ".change".length()), e.setting(),
+                Comparison.meanAndSpread(e.stats()), format(e.stats().min()), format(e.stats().max()), Integer.toString(e.stats().n()))).toList();
+    }
 
     /**
      * Rows for every {@code X.real} result that has an {@code X.synthetic} (and maybe {@code X.change}), e.g. bias

@@ -26,7 +26,9 @@ final class SweepLaunchers {
     static TrialLauncher inProcess(Genlab genlab, Path runs, AtomicBoolean cancelled, RunListener listener) {
         return (trial, runName, parentId) -> {
             PreparedRun prepared = genlab.prepare(trial.experiment(), RunListener.SILENT);
-            return genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, parentId).status();
+            dev.genlab.runtime.run.RunOutcome outcome = genlab.run(prepared, runs, genlab.mirrors(prepared, runs), listener, cancelled, runName, parentId);
+            NativeStderr.keep(outcome.directory());
+            return outcome.status();
         };
     }
 
@@ -36,9 +38,11 @@ final class SweepLaunchers {
      * shutdown hooks mark their runs KILLED. Unless {@code GENLAB_THREADS} is set, each child gets an equal share of
      * the cores ({@code cores / parallel}, at least 1) for its PyTorch threads, so parallel trials never
      * oversubscribe the machine (spinning OpenMP threads on an oversubscribed core made an epoch several times slower).
+     * Each child writes its progress bars to {@code <n>.progress} beside its log ({@link TrialProgress}); they are
+     * drawn through {@code bars}, named {@code #n <task>}, while it runs.
      */
     static TrialLauncher processes(Path file, List<String> overrides, List<Path> pluginDirs, LocalRunStore store, AtomicBoolean cancelled,
-            int parallel) {
+            int parallel, RunListener bars) {
         String threads = System.getenv("GENLAB_THREADS") != null ? System.getenv("GENLAB_THREADS")
                 : Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, parallel)));
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -59,20 +63,30 @@ final class SweepLaunchers {
             }
             Path log = store.root().resolve(parentId).resolve("trials").resolve(trial.index() + ".log");
             Files.createDirectories(log.getParent());
+            Path progress = log.resolveSibling(trial.index() + ".progress");
+            command.add("--progress-file");
+            command.add(progress.toString());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DJL_OFFLINE", "true");
             pb.environment().put("OPT_OUT_TRACKING", "true");
             pb.environment().put("GENLAB_THREADS", threads);
             pb.environment().putIfAbsent("MKL_CBWR", "AUTO,STRICT");
             Process process = pb.start();
-            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                if (cancelled.get()) {
-                    process.destroy();
-                    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
+            TrialProgress.Reader reader = new TrialProgress.Reader(progress, bars, "#" + trial.index() + " ");
+            try {
+                while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
+                    reader.poll();
+                    if (cancelled.get()) {
+                        process.destroy();
+                        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                        return RunStatus.KILLED;
                     }
-                    return RunStatus.KILLED;
                 }
+            } finally {
+                reader.finish();
+                Files.deleteIfExists(progress);
             }
             return switch (process.exitValue()) {
                 case Main.OK -> RunStatus.FINISHED;

@@ -45,7 +45,8 @@ class TestExternalPlugin {
         TestCli.Result listed = TestCli.genlab("plugins", "knn-resampler", "--plugins", plugins.toString());
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().contains("from " + plugins.resolve("genlab-knn-plugin-1.0.0.jar") + " (version 1.0.0)"), listed.out());
-        assertTrue(listed.out().contains("k = 5    # Neighbours each synthetic row may interpolate towards."), listed.out());
+        assertTrue(listed.out().lines().anyMatch(l -> l.matches("  k +integer +5 +Neighbours each synthetic row may interpolate towards\\.")),
+                listed.out());
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

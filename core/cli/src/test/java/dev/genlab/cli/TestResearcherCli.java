@@ -127,6 +127,31 @@ class TestResearcherCli {
         assertFalse(doc.has("sweep"), "--unset sweep removes the whole block");
     }
 
+    @Test
+    void fileNamedWithoutADirectoryFindsItsIncludesAndUnsetReachesIntoSubstitutedBlocks() throws Exception {
+        Files.writeString(dir.resolve("models.conf"), "vars { base { type = copula, min-eigenvalue = 0.001, clip-to-range = false } }\n");
+        Files.writeString(dir.resolve("sub.conf"), """
+                include "models.conf"
+                dataset { type = csv, path = data.csv, target = income }
+                model = ${vars.base}
+                sample { rows = 50 }
+                """);
+        // run from the file's directory, named as 'sub.conf': its include is found beside it
+        TestCli.Result c = ChildJvm.genlab(dir, "config", "sub.conf", "--unset", "model.min-eigenvalue", "--no-color");
+        assertEquals(0, c.exitCode(), c.out() + c.err());
+        List<String> lines = c.out().lines().toList();
+        assertLine(lines, "model.type = copula", "# include models.conf:1");
+        assertLine(lines, "model.clip-to-range = false", "# include models.conf:1");
+        assertLine(lines, "model.min-eigenvalue = ", "# default of model 'copula'");
+        assertLine(lines, "dataset.target = income", "# sub.conf:2");
+
+        TestCli.Result typo = ChildJvm.genlab(dir, "config", "sub.conf", "--unset", "model.min-eigenvalu");
+        assertEquals(Main.USER_ERROR, typo.exitCode(), typo.out() + typo.err());
+        assertTrue(typo.err().contains("--unset #1 (model.min-eigenvalu): model.min-eigenvalu: no such key in the experiment to remove;"
+                + " did you mean 'min-eigenvalue'? (keys there: clip-to-range, min-eigenvalue, type)"), typo.err());
+        assertFalse(typo.err().contains("\tat "), typo.err());
+    }
+
     private static void assertLine(List<String> lines, String start, String origin) {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(start) && l.endsWith(origin)), "no line «" + start + " … " + origin + "» in:\n"
                 + String.join("\n", lines));

@@ -102,7 +102,9 @@ public final class ExperimentLoader {
     private Config parse(Path file, List<String> overrides, List<String> unsets, Problems problems) {
         Config fromFile;
         try {
-            fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+            // a name without a directory has no parent for Typesafe Config, which then finds none of its includes
+            java.io.File read = file.getParent() == null ? Path.of(".").resolve(file).toFile() : file.toFile();
+            fromFile = ConfigFactory.parseFile(read, ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
         } catch (ConfigException e) {
             Optional<ConfigProblem> include = e instanceof ConfigException.IO || String.valueOf(e.getMessage()).contains("include")
                     ? MissingIncludes.find(file) : Optional.empty();

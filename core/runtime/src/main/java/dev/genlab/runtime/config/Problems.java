@@ -67,7 +67,7 @@ public final class Problems {
         }
         String line = origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "";
         if (origin.filename() != null) {
-            return origin.filename() + line;
+            return fileName(origin.filename()) + line;
         }
         URL url = origin.url();
         if (url != null) {
@@ -78,5 +78,13 @@ public final class Problems {
         String d = origin.description();
         // Typesafe appends ": <line>" to descriptions; keep ours readable.
         return d.replaceFirst(": \\d+$", "") + (origin.lineNumber() > 1 ? line : "");
+    }
+
+    /**
+     * A file name as the user gave it: an experiment named without a directory is read as {@code ./name} (so that its
+     * includes are found beside it), and shown as {@code name}.
+     */
+    public static String fileName(String name) {
+        return name.startsWith("./") ? name.substring(2) : name;
     }
 }
