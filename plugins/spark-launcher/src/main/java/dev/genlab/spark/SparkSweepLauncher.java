@@ -107,7 +107,7 @@ final class SparkSweepLauncher implements SweepLauncher {
         }
         SparkLauncher launcher = new SparkLauncher(env).setSparkHome(sparkHome.toString()).setAppResource(appJar.toString())
                 .setMainClass(SparkSweepDriver.class.getName()).setMaster(master()).setDeployMode("client")
-                .setAppName("genlab sweep " + context.experiment().getString("name") + " (" + parentId + ")")
+                .setAppName("genlab sweep " + plan.trials().get(0).experiment().name() + " (" + parentId + ")")
                 .setConf(SparkLauncher.DRIVER_MEMORY, settings.driverMemory())
                 .setConf(SparkLauncher.EXECUTOR_CORES, Integer.toString(settings.executorCores()))
                 .setConf(SparkLauncher.EXECUTOR_MEMORY, settings.executorMemory())
