@@ -78,9 +78,12 @@ final class SparkSweepLauncher implements SweepLauncher {
         return "as tasks of a Spark application on " + settings.master();
     }
 
+    /** Trials handed to the cluster at once (each waits in a thread here and in the driver); the cluster schedules them. */
+    static final int IN_FLIGHT = 512;
+
     @Override
     public int concurrency(SweepPlan plan) {
-        return plan.trials().size(); // the cluster schedules them
+        return Math.min(plan.trials().size(), IN_FLIGHT);
     }
 
     @Override

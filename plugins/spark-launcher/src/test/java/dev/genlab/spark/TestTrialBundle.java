@@ -43,6 +43,7 @@ class TestTrialBundle {
         Path data = Files.createDirectories(dir.resolve("exp/data"));
         Files.writeString(data.resolve("x.csv"), "a,b\n1,2\n");
         Path file = dir.resolve("exp/e.conf");
+        Files.writeString(dir.resolve("exp/e"), "a file named as the experiment is");
         Config experiment = ConfigFactory.parseString("""
                 name = e
                 dataset { type = csv, path = "data/x.csv" }
@@ -66,6 +67,7 @@ class TestTrialBundle {
         assertFalse(shipped.hasPath("sweep"), "a trial is no sweep");
         assertFalse(shipped.hasPath("tracking.mlflow.uri"), "trials on executors run with MLflow off; the submitting side pushes their runs");
         assertEquals("ex", shipped.getString("tracking.mlflow.experiment"));
+        assertEquals("e", shipped.getString("name"), "only plugin settings name files");
     }
 
     @Test
