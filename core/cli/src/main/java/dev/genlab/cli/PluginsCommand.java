@@ -11,6 +11,8 @@ import dev.genlab.runtime.plugin.PluginLinkCheck;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.util.Json;
+import dev.genlab.runtime.sweep.SweepLauncherFactory;
+import dev.genlab.runtime.sweep.SweepLauncherRegistry;
 import dev.genlab.spi.Modality;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the installed models, datasets and metrics with their settings, defaults and descriptions.")
+        description = "List the installed models, datasets and metrics, and the sweep launchers, with their settings, defaults and descriptions.")
 final class PluginsCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME|DIR", description = "Show only plugins with this NAME; with --check, the"
             + " plugin directories to check (default: those of --plugins and GENLAB_PLUGINS).")
@@ -65,16 +67,26 @@ final class PluginsCommand implements Callable<Integer> {
                 }
             }
         }
-        if (only != null && shown.isEmpty()) {
+        // where sweep trials run: listed like plugins, used as sweep.launcher { type = <name>, ... }
+        List<SweepLauncherFactory<?>> launchers = new ArrayList<>();
+        for (SweepLauncherFactory<?> f : SweepLauncherRegistry.discover().all()) {
+            if (only == null || only.equals(f.name())) {
+                launchers.add(f);
+            }
+        }
+        if (only != null && shown.isEmpty() && launchers.isEmpty()) {
             throw new UserException("no plugin named '" + only + "'"
                     + dev.genlab.runtime.config.Suggestions.didYouMean(only, allNames(registry)) + " (plugins: " + String.join(", ", allNames(registry)) + ")");
         }
         if (json) {
-            System.out.println(new String(Json.bytes(shown.stream().map(PluginsCommand::json).toList()), StandardCharsets.UTF_8));
+            List<Map<String, Object>> all = new ArrayList<>(shown.stream().map(PluginsCommand::json).toList());
+            launchers.forEach(f -> all.add(json(f)));
+            System.out.println(new String(Json.bytes(all), StandardCharsets.UTF_8));
             return Main.OK;
         }
         if (only == null) {
             System.out.print(overview(shown, Style.terminalWidth(), Style.current()));
+            System.out.print(launcherOverview(launchers, Style.terminalWidth(), Style.current()));
             System.out.println();
             System.out.println("'genlab plugins NAME' lists a plugin's settings: type, default, description and valid values.");
             return Main.OK;
@@ -82,6 +94,11 @@ final class PluginsCommand implements Callable<Integer> {
         for (PluginDescriptor d : shown) {
             System.out.print(details(d, Style.terminalWidth()));
             System.out.println(usage(d.kind(), d.name(), settings(d)));
+        }
+        for (SweepLauncherFactory<?> f : launchers) {
+            System.out.print(launcherDetails(f, Style.terminalWidth()));
+            System.out.println("Use it in an experiment file as sweep { launcher { type = " + f.name() + ", <key> = <value> } }"
+                    + " or on the command line as --set sweep.launcher.type=" + f.name() + ".");
         }
         return Main.OK;
     }
@@ -106,6 +123,59 @@ final class PluginsCommand implements Callable<Integer> {
         }
         p.put("settings", settings);
         return p;
+    }
+
+    private static Map<String, Object> json(SweepLauncherFactory<?> f) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", f.name());
+        p.put("kind", "launcher");
+        p.put("modalities", List.of());
+        p.put("description", f.description());
+        java.security.CodeSource source = f.getClass().getProtectionDomain().getCodeSource();
+        p.put("version", f.getClass().getPackage().getImplementationVersion() == null ? "unknown" : f.getClass().getPackage().getImplementationVersion());
+        p.put("origin", source == null || source.getLocation() == null ? "classpath"
+                : Path.of(java.net.URI.create(source.getLocation().toString())).getFileName().toString());
+        p.put("settings", settings(f.defaults(), f.settingsClass()).stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", s.key());
+            m.put("type", s.type());
+            m.put("default", s.defaultValue());
+            m.put("description", s.description());
+            m.put("choices", s.choices());
+            return m;
+        }).toList());
+        return p;
+    }
+
+    /** The sweep launchers under their own heading, as {@link #overview} lists plugins. */
+    static String launcherOverview(List<SweepLauncherFactory<?>> launchers, int width, Style style) {
+        if (launchers.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n").append(style.bold("sweep launchers")).append(" (").append(launchers.size())
+                .append(", sweep.launcher.type)\n");
+        TextTable table = new TextTable("name", "data", "description").fixed(0);
+        for (SweepLauncherFactory<?> f : launchers) {
+            table.row(f.name(), "", firstSentence(f.description()));
+        }
+        table.render(width <= 0 ? 0 : width - 2, style).lines().forEach(l -> out.append("  ").append(l).append('\n'));
+        return out.toString();
+    }
+
+    /** One launcher in full, as {@link #details} shows a plugin. */
+    static String launcherDetails(SweepLauncherFactory<?> f, int width) {
+        StringBuilder out = new StringBuilder("launcher ").append(f.name()).append("  ").append(f.description()).append("\n\n");
+        List<Setting> settings = settings(f.defaults(), f.settingsClass());
+        if (settings.isEmpty()) {
+            return out.append("  (no settings)\n\n").toString();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("key", "type", "default", "description"));
+        for (Setting s : settings) {
+            rows.add(List.of(s.key(), s.type(), s.defaultValue(), s.description() + (s.choices().isEmpty() ? ""
+                    : (s.description().isEmpty() ? "" : " ") + "(one of: " + String.join(", ", s.choices()) + ")")));
+        }
+        return out.append(wrappedTable(rows, width)).append('\n').toString();
     }
 
     private static List<String> modalities(PluginDescriptor d) {
@@ -283,20 +353,26 @@ final class PluginsCommand implements Callable<Integer> {
         return allOk ? Main.OK : Main.RUN_FAILED;
     }
 
-    private static List<String> allNames(PluginRegistry registry) {
+    /** Every name {@code genlab plugins NAME} takes: the plugins' and the sweep launchers'. */
+    static List<String> allNames(PluginRegistry registry) {
         List<String> names = new ArrayList<>();
         for (PluginKind k : PluginKind.values()) {
             names.addAll(registry.names(k));
         }
+        names.addAll(SweepLauncherRegistry.discover().names());
         return names;
     }
 
     /** The plugin's keys in record order, each with its type, default, the comment above it in reference.conf and its valid values. */
     static List<Setting> settings(PluginDescriptor d) {
+        return settings(d.defaults(), d.plugin().configClass());
+    }
+
+    /** The keys of a settings record in record order, each with its default and the comment above it in {@code defaults}. */
+    static List<Setting> settings(Config defaults, Class<? extends Record> settingsClass) {
         List<Setting> out = new ArrayList<>();
-        Config defaults = d.defaults();
-        java.lang.reflect.RecordComponent[] components = d.plugin().configClass().getRecordComponents();
-        List<String> keys = RecordBinder.keys(d.plugin().configClass());
+        java.lang.reflect.RecordComponent[] components = settingsClass.getRecordComponents();
+        List<String> keys = RecordBinder.keys(settingsClass);
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             ConfigValue v = defaults.root().get(key);

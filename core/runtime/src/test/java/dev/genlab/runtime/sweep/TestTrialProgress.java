@@ -1,4 +1,4 @@
-package dev.genlab.cli;
+package dev.genlab.runtime.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

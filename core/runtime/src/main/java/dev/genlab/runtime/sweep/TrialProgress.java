@@ -1,4 +1,4 @@
-package dev.genlab.cli;
+package dev.genlab.runtime.sweep;
 
 import dev.genlab.runtime.run.RunListener;
 import dev.genlab.spi.Progress;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * A file rather than the child's stdout: that is the trial's log, and stays readable.
  */
-final class TrialProgress {
+public final class TrialProgress {
     /** At most this often an {@code at} line per bar (the last one, at the total, is always written). */
     private static final long INTERVAL_NANOS = 100_000_000L;
 
@@ -33,7 +33,7 @@ final class TrialProgress {
     }
 
     /** A listener that writes its bars to {@code file} and passes phases to {@code phases}. */
-    static RunListener writer(Path file, RunListener phases) throws IOException {
+    public static RunListener writer(Path file, RunListener phases) throws IOException {
         OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         AtomicInteger ids = new AtomicInteger();
         return new RunListener() {
@@ -101,7 +101,7 @@ final class TrialProgress {
     }
 
     /** The parent's side: what a child wrote since the last {@link #poll}, as bars of {@code target}. */
-    static final class Reader {
+    public static final class Reader {
         private final Path file;
         private final RunListener target;
         private final String prefix;
@@ -113,14 +113,14 @@ final class TrialProgress {
         }
 
         /** Bars drawn through {@code target}, their task names prefixed with {@code prefix} (e.g. "#2 "). */
-        Reader(Path file, RunListener target, String prefix) {
+        public Reader(Path file, RunListener target, String prefix) {
             this.file = file;
             this.target = target;
             this.prefix = prefix;
         }
 
         /** Reads the lines appended since the last call and applies them. */
-        void poll() {
+        public void poll() {
             if (!Files.exists(file)) {
                 return;
             }
@@ -182,7 +182,7 @@ final class TrialProgress {
         }
 
         /** The child ended: what it wrote last, then every bar it left open is closed. */
-        void finish() {
+        public void finish() {
             poll();
             bars.values().forEach(b -> b.progress().close());
             bars.clear();
