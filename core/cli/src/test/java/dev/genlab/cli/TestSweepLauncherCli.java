@@ -38,8 +38,12 @@ class TestSweepLauncherCli {
         TestCli.Result spark = genlab("plugins", "spark");
         assertEquals(0, spark.exitCode(), spark.err());
         assertTrue(spark.out().startsWith("launcher spark  Each trial a task of one Apache Spark application"), spark.out());
-        assertTrue(spark.out().contains("    master = (required)    # The cluster: spark://host:port"), spark.out());
-        assertTrue(spark.out().contains("    max-attempts = 2    # Times a trial is tried before it is FAILED (spark.task.maxFailures)"), spark.out());
+        assertTrue(spark.out().lines().anyMatch(l -> l.matches("  master +string +\\(required\\) +The cluster: spark://host:port.*")), spark.out());
+        assertTrue(spark.out().lines().anyMatch(l -> l.matches("  max-attempts +integer +2 +Times a trial is tried before it is FAILED \\(spark.task.maxFailures\\).*")),
+                spark.out());
+        TestCli.Result overview = genlab("plugins");
+        assertTrue(overview.out().lines().anyMatch(l -> l.startsWith("sweep launchers (3")), overview.out());
+        assertTrue(overview.out().lines().anyMatch(l -> l.matches("  spark +Each trial a task of one Apache Spark application.*")), overview.out());
         assertTrue(spark.out().contains("sweep { launcher { type = spark, <key> = <value> } }"), spark.out());
         TestCli.Result all = genlab("plugins", "--json");
         List<String> launchers = new java.util.ArrayList<>();
