@@ -154,9 +154,9 @@ final class PluginsCommand implements Callable<Integer> {
         }
         StringBuilder out = new StringBuilder("\n").append(style.bold("sweep launchers")).append(" (").append(launchers.size())
                 .append(", sweep.launcher.type)\n");
-        TextTable table = new TextTable("name", "data", "description").fixed(0);
+        TextTable table = new TextTable("name", "description").fixed(0);
         for (SweepLauncherFactory<?> f : launchers) {
-            table.row(f.name(), "", firstSentence(f.description()));
+            table.row(f.name(), firstSentence(f.description()));
         }
         table.render(width <= 0 ? 0 : width - 2, style).lines().forEach(l -> out.append("  ").append(l).append('\n'));
         return out.toString();
