@@ -65,10 +65,10 @@ class TestDpTvae extends ModelPluginContract {
     @Test
     void badBudgetsAreLocatedAndNamedWithTheirRange() {
         assertEquals(List.of("String:2: model.epsilon: must be a positive finite number, got 0.0"), problems("epochs = 3\nepsilon = 0"));
-        assertEquals(List.of("String:1: model.delta: must be in (0, 1), got 1.0"), problems("delta = 1"));
-        assertEquals(List.of("String:1: model.clip-norm: must be a positive finite number, got 0.0"), problems("clip-norm = 0"));
-        assertEquals(List.of("String:1: model.noise-multiplier: must be 0 (computed from epsilon) or a positive finite number, got -1.0"),
-                problems("noise-multiplier = -1"));
+        assertEquals(List.of("String:2: model.delta: must be in (0, 1), got 1.0"), problems("epochs = 3\ndelta = 1"));
+        assertEquals(List.of("String:2: model.clip-norm: must be a positive finite number, got 0.0"), problems("epochs = 3\nclip-norm = 0"));
+        assertEquals(List.of("String:2: model.noise-multiplier: must be 0 (computed from epsilon) or a positive finite number, got -1.0"),
+                problems("epochs = 3\nnoise-multiplier = -1"));
     }
 
     @Test
