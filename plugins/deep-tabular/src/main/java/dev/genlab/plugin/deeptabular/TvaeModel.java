@@ -108,13 +108,14 @@ public class TvaeModel extends DeepTabularModel {
 
     /** The decoder and its learned output scales. */
     static final class Decoder {
+        static final float INITIAL_SCALE = 0.1f;
         final ReluMlp mlp;
         final NDArray sigma;
 
         Decoder(ParameterSet params, int embedding, List<Integer> dims, int width, SplittableRandom init) {
             mlp = new ReluMlp(params, "decoder", embedding, dims, width, init);
             float[] s = new float[width];
-            Arrays.fill(s, 0.1f);
+            Arrays.fill(s, INITIAL_SCALE);
             sigma = params.parameter("decoder.sigma", new long[] {width}, s);
         }
     }
@@ -268,7 +269,7 @@ public class TvaeModel extends DeepTabularModel {
                     privacy.step().apply(parameters, record, m, noise);
                     encoderAdam.step();
                     decoderAdam.step();
-                    clampSigma();
+                    fixSigma();
                 }
             }
             // per row, as tvae's losses are per batch-averaged row
@@ -288,12 +289,21 @@ public class TvaeModel extends DeepTabularModel {
             NDArray logvar = record.linear(logVar, h);
             NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
             NDArray rec = decoder.mlp.forward(z, record);
-            NDArray sigma = record.perRow(decoder.sigma, batch);
+            // The output scales stay at their initial value (see the class comment of DpTvaeModel): in the graph times
+            // 0, so that every parameter is recorded and their per-example gradients are exactly 0.
+            NDArray sigma = Scalars.add(Scalars.mul(record.perRow(decoder.sigma, batch), 0), Decoder.INITIAL_SCALE);
             NDArray values = x.sub(rec.tanh()).square().div(Scalars.mul(sigma.square(), 2)).add(sigma.log()).mul(valueMask).sum();
             NDArray reconstruction = oneHot.isEmpty() ? values : values.add(oneHot.crossEntropy(rec, x));
             reconstruction = Scalars.mul(reconstruction, config.lossFactor());
             NDArray kl = Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5);
             return new Losses(reconstruction, kl);
+        }
+
+        /** DP-SGD leaves the output scales where they started (weight decay and noise moved them). */
+        private void fixSigma() {
+            float[] s = new float[width];
+            Arrays.fill(s, Decoder.INITIAL_SCALE);
+            decoder.sigma.set(FloatBuffer.wrap(s));
         }
 
         /** As the reference: the output scales stay within [0.01, 1]. */

@@ -30,6 +30,7 @@ class TestDpTvaeOnAdult {
         List<Double> loss = context.history("loss.total");
         assertEquals(3, loss.size());
         assertTrue(loss.stream().allMatch(Double::isFinite), "finite loss " + loss);
+        assertTrue(loss.get(2) < loss.get(1) && loss.get(1) < loss.get(0), "the loss falls every epoch: " + loss);
         double spent = context.history("privacy.epsilon-spent").get(0);
         assertTrue(spent <= 3.0 && spent > 2.99, "spent " + spent + " of the default epsilon 3");
         assertEquals(3L * (adult.rowCount() / 500), Math.round(context.history("privacy.steps").get(0)));
