@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dp-tvae on all 32,561 bundled Adult training rows, at its defaults but for 3 epochs (195 DP-SGD steps): the loss
- * stays finite, the budget is spent exactly, the samples are valid rows. The loss is not required to fall: at ε = 3 it
- * rises (README, "dp-tvae").
+ * stays finite and falls every epoch (it rose, 45, 100, 152, while the output scales were learned), the budget is
+ * spent exactly, the samples are valid rows.
  */
 class TestDpTvaeOnAdult {
     @TempDir
