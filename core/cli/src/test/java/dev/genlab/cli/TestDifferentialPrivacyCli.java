@@ -99,5 +99,11 @@ class TestDifferentialPrivacyCli {
         for (String key : List.of("privacy.delta", "privacy.noise-multiplier", "privacy.clip-norm", "privacy.sampling-rate", "privacy.steps")) {
             assertTrue(logged.contains("\"key\":\"" + key + "\""), key + " is logged");
         }
+        // and the budget is a run tag (local tags.json, MLflow) and a field of the run record
+        Path run = metrics.get(0).getParent();
+        String tags = Files.readString(run.resolve("tags.json"));
+        assertTrue(tags.contains("\"genlab.privacy.epsilon-spent\":\"" + spent + "\""), tags);
+        assertTrue(tags.contains("\"genlab.privacy.noise-multiplier\""), tags);
+        assertTrue(Files.readString(run.resolve("run.json")).contains("\"privacy.epsilon-spent\""), "run.json has the budget");
     }
 }

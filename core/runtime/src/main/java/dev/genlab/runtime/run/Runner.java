@@ -143,6 +143,7 @@ public final class Runner {
                 throw PluginFailure.of(model, "fit", new IllegalStateException("fit returned null instead of a fitted model"));
             }
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
+            recordPrivacy(modelContext.privacy, writer, trackers);
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
             // saved beside, then renamed: a save that fails (a full disk) leaves no model/ that looks complete
@@ -485,6 +486,23 @@ public final class Runner {
     }
 
     /** The context a plugin gets: seeded randomness, progress, artifacts, metric logging, cancellation. */
+    /**
+     * A differentially private model logs what it spent as {@code privacy.*} metrics ({@code privacy.epsilon-spent},
+     * {@code privacy.delta}, …); besides the metric histories they become run tags ({@code genlab.privacy.*}, locally and
+     * in MLflow) and the run record's {@code privacy} field, so a run's budget is seen without reading its metrics.
+     */
+    private static void recordPrivacy(Map<String, Double> privacy, RunWriter writer, Trackers trackers) {
+        if (privacy.isEmpty()) {
+            return;
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        privacy.forEach((k, v) -> tags.put("genlab." + k, Double.toString(v)));
+        trackers.tags(tags);
+        writer.runField("privacy", new LinkedHashMap<>(privacy));
+    }
+
+    static final String PRIVACY_PREFIX = "privacy.";
+
     private static final class Context implements TrainingContext {
         private final long seed;
         private final String purposePrefix;
@@ -494,6 +512,8 @@ public final class Runner {
         private final AtomicBoolean cancelled;
         private final Map<String, String> pngText;
         private final Optional<PublicDomain> publicDomain;
+        /** The last value of each {@code privacy.*} metric the plugin logged: the budget a DP model spent. */
+        final Map<String, Double> privacy = new LinkedHashMap<>();
 
         Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled,
                 Map<String, String> pngText, Optional<PublicDomain> publicDomain) {
@@ -560,6 +580,9 @@ public final class Runner {
 
         @Override
         public void logMetric(String key, double value, long step) {
+            if (key.startsWith(PRIVACY_PREFIX)) {
+                privacy.put(key, value);
+            }
             trackers.metric(key, value, step, System.currentTimeMillis());
         }
 
