@@ -102,7 +102,7 @@ class TestDifferentialPrivacyCli {
         // and the budget is a run tag (local tags.json, MLflow) and a field of the run record
         Path run = metrics.get(0).getParent();
         String tags = Files.readString(run.resolve("tags.json"));
-        assertTrue(tags.contains("\"genlab.privacy.epsilon-spent\":\"" + spent + "\""), tags);
+        assertTrue(Pattern.compile("\"genlab.privacy.epsilon-spent\"\\s*:\\s*\"" + Pattern.quote(Double.toString(spent)) + "\"").matcher(tags).find(), tags);
         assertTrue(tags.contains("\"genlab.privacy.noise-multiplier\""), tags);
         assertTrue(Files.readString(run.resolve("run.json")).contains("\"privacy.epsilon-spent\""), "run.json has the budget");
     }
