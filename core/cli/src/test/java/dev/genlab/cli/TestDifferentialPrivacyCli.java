@@ -105,5 +105,8 @@ class TestDifferentialPrivacyCli {
         assertTrue(Pattern.compile("\"genlab.privacy.epsilon-spent\"\\s*:\\s*\"" + Pattern.quote(Double.toString(spent)) + "\"").matcher(tags).find(), tags);
         assertTrue(tags.contains("\"genlab.privacy.noise-multiplier\""), tags);
         assertTrue(Files.readString(run.resolve("run.json")).contains("\"privacy.epsilon-spent\""), "run.json has the budget");
+        // and a score-card row that passes when the spent epsilon is within the configured one
+        assertTrue(tags.contains("| budget | budget.epsilon-spent | "), tags);
+        assertTrue(Pattern.compile("\\| budget \\| budget.epsilon-spent \\| [0-9.]+ \\| 0 \\| \\*\\*pass\\*\\* \\|").matcher(tags).find(), tags);
     }
 }

@@ -144,6 +144,13 @@ public final class Runner {
             }
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
             recordPrivacy(modelContext.privacy, writer, trackers);
+            Map<String, Double> budget = budgetResults(modelContext.privacy);
+            if (!budget.isEmpty()) {
+                results.putAll(budget);
+                writer.results(budget, System.currentTimeMillis());
+                headlines.put(BUDGET_FAMILY, BUDGET_FAMILY + ".epsilon-spent");
+                declared.putAll(budgetMeasures(budget));
+            }
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
             // saved beside, then renamed: a save that fails (a full disk) leaves no model/ that looks complete
@@ -502,6 +509,35 @@ public final class Runner {
     }
 
     static final String PRIVACY_PREFIX = "privacy.";
+    /**
+     * The score-card family of a DP model's budget: its {@code privacy.*} metrics as results {@code budget.*} ("privacy"
+     * is the privacy metric's family), headed by {@code budget.epsilon-spent}.
+     */
+    static final String BUDGET_FAMILY = "budget";
+
+    private static Map<String, Double> budgetResults(Map<String, Double> privacy) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (privacy.containsKey(PRIVACY_PREFIX + "epsilon-spent")) {
+            privacy.forEach((k, v) -> out.put(BUDGET_FAMILY + "." + k.substring(PRIVACY_PREFIX.length()), v));
+        }
+        return out;
+    }
+
+    /**
+     * The spent ε is judged against the configured one when the model logged it ({@code privacy.epsilon}): pass at or
+     * below it, fail above (no warn band) — a DP model never may spend more. The rest is information.
+     */
+    private static Map<String, Measure> budgetMeasures(Map<String, Double> budget) {
+        Map<String, Measure> out = new LinkedHashMap<>();
+        for (String key : budget.keySet()) {
+            out.put(key, Measure.information(key, "privacy budget setting or accounting figure of the model"));
+        }
+        String spent = BUDGET_FAMILY + ".epsilon-spent";
+        Measure m = Measure.minimise(spent, 0, Double.POSITIVE_INFINITY, "epsilon the model spent, by its privacy accountant");
+        Double configured = budget.get(BUDGET_FAMILY + ".epsilon");
+        out.put(spent, configured != null && Double.isFinite(configured) ? m.withThreshold(configured, configured) : m);
+        return out;
+    }
 
     private static final class Context implements TrainingContext {
         private final long seed;
