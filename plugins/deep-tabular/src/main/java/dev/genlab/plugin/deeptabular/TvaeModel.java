@@ -189,7 +189,7 @@ public class TvaeModel extends DeepTabularModel {
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
-            int steps = Math.max(1, data.rows / batch);
+            int steps = stepsPerEpoch(data.rows, config.batchSize());
             double totalSum = 0;
             double recSum = 0;
             double klSum = 0;
