@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code mst} generator through the command line: its user errors, and the budget a run records. */
+/** The {@code mst} and {@code dp-tvae} generators through the command line: their user errors, and the budget a run records. */
 class TestDifferentialPrivacyCli {
     @TempDir
     Path dir;
@@ -54,5 +54,59 @@ class TestDifferentialPrivacyCli {
         assertTrue(m.find(), "privacy.epsilon-spent is logged");
         double spent = Double.parseDouble(m.group(1));
         assertTrue(spent <= 1.0 && spent > 0.999, "spent " + spent + " of epsilon = 1.0");
+    }
+
+    @Test
+    void dpTvaesBadSettingsAreLocatedErrors() throws IOException {
+        Path conf = Files.writeString(dir.resolve("dp.conf"),
+                "dataset { type = heart-disease }\nmodel {\n  type = dp-tvae\n  epsilon = 0\n  delta = 1\n  clip-norm = -1\n}\n");
+        TestCli.Result r = TestCli.genlab("validate", conf.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":4: model.epsilon: must be a positive finite number, got 0.0"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void aDpTvaeNoiseMultiplierThatOverspendsIsRefusedBeforeAnythingRuns() throws IOException {
+        Path conf = Files.writeString(dir.resolve("sigma.conf"),
+                "dataset { type = heart-disease }\nmodel {\n  type = dp-tvae\n  epochs = 2\n  noise-multiplier = 0.2\n}\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":5: model.noise-multiplier: 0.2 would spend epsilon"), r.err());
+        assertTrue(r.err().contains("more than epsilon = 3.0; raise it to at least"), r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+    }
+
+    @Test
+    void aDpTvaeRunRecordsTheBudgetItSpent() throws IOException {
+        Path conf = Files.writeString(dir.resolve("dp-run.conf"), "name = dp-run\nseed = 1\ndataset { type = heart-disease }\n"
+                + "model { type = dp-tvae, device = cpu, epochs = 2, batch-size = 50, compress-dims = [16], decompress-dims = [16], embedding-dim = 4 }\n"
+                + "sample { rows = 50 }\nmetrics = []\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<Path> metrics;
+        try (Stream<Path> s = Files.walk(runs)) {
+            metrics = s.filter(p -> p.getFileName().toString().equals("metrics.jsonl")).toList();
+        }
+        assertEquals(1, metrics.size(), metrics.toString());
+        String logged = Files.readString(metrics.get(0));
+        Matcher m = Pattern.compile("\"key\":\"privacy.epsilon-spent\",\"value\":([0-9.eE-]+)").matcher(logged);
+        assertTrue(m.find(), "privacy.epsilon-spent is logged");
+        double spent = Double.parseDouble(m.group(1));
+        assertTrue(spent <= 3.0 && spent > 2.999, "spent " + spent + " of the default epsilon = 3.0");
+        for (String key : List.of("privacy.delta", "privacy.noise-multiplier", "privacy.clip-norm", "privacy.sampling-rate", "privacy.steps")) {
+            assertTrue(logged.contains("\"key\":\"" + key + "\""), key + " is logged");
+        }
+        // and the budget is a run tag (local tags.json, MLflow) and a field of the run record
+        Path run = metrics.get(0).getParent();
+        String tags = Files.readString(run.resolve("tags.json"));
+        assertTrue(Pattern.compile("\"genlab.privacy.epsilon-spent\"\\s*:\\s*\"" + Pattern.quote(Double.toString(spent)) + "\"").matcher(tags).find(), tags);
+        assertTrue(tags.contains("\"genlab.privacy.noise-multiplier\""), tags);
+        assertTrue(Files.readString(run.resolve("run.json")).contains("\"privacy.epsilon-spent\""), "run.json has the budget");
+        // and a score-card row that passes when the spent epsilon is within the configured one
+        assertTrue(tags.contains("| budget | budget.epsilon-spent | "), tags);
+        assertTrue(Pattern.compile("\\| budget \\| budget.epsilon-spent \\| [0-9.]+ \\| 0 \\| \\*\\*pass\\*\\* \\|").matcher(tags).find(), tags);
     }
 }

@@ -59,6 +59,7 @@ public final class MstModel implements GenerativeModel {
         context.logMetric("privacy.epsilon-spent", mst.epsilonSpent(), 0);
         context.logMetric("privacy.rho-spent", mst.ledger().rho(), 0);
         context.logMetric("privacy.delta", config.delta(), 0);
+        context.logMetric("privacy.epsilon", config.epsilon(), 0);
         return new FittedMst(mst);
     }
 

@@ -143,6 +143,14 @@ public final class Runner {
                 throw PluginFailure.of(model, "fit", new IllegalStateException("fit returned null instead of a fitted model"));
             }
             seconds.put("fit", (System.nanoTime() - t0) / 1e9);
+            recordPrivacy(modelContext.privacy, writer, trackers);
+            Map<String, Double> budget = budgetResults(modelContext.privacy);
+            if (!budget.isEmpty()) {
+                results.putAll(budget);
+                writer.results(budget, System.currentTimeMillis());
+                headlines.put(BUDGET_FAMILY, BUDGET_FAMILY + ".epsilon-spent");
+                declared.putAll(budgetMeasures(budget));
+            }
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
             // saved beside, then renamed: a save that fails (a full disk) leaves no model/ that looks complete
@@ -485,6 +493,52 @@ public final class Runner {
     }
 
     /** The context a plugin gets: seeded randomness, progress, artifacts, metric logging, cancellation. */
+    /**
+     * A differentially private model logs what it spent as {@code privacy.*} metrics ({@code privacy.epsilon-spent},
+     * {@code privacy.delta}, …); besides the metric histories they become run tags ({@code genlab.privacy.*}, locally and
+     * in MLflow) and the run record's {@code privacy} field, so a run's budget is seen without reading its metrics.
+     */
+    private static void recordPrivacy(Map<String, Double> privacy, RunWriter writer, Trackers trackers) {
+        if (privacy.isEmpty()) {
+            return;
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        privacy.forEach((k, v) -> tags.put("genlab." + k, Double.toString(v)));
+        trackers.tags(tags);
+        writer.runField("privacy", new LinkedHashMap<>(privacy));
+    }
+
+    static final String PRIVACY_PREFIX = "privacy.";
+    /**
+     * The score-card family of a DP model's budget: its {@code privacy.*} metrics as results {@code budget.*} ("privacy"
+     * is the privacy metric's family), headed by {@code budget.epsilon-spent}.
+     */
+    static final String BUDGET_FAMILY = "budget";
+
+    private static Map<String, Double> budgetResults(Map<String, Double> privacy) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (privacy.containsKey(PRIVACY_PREFIX + "epsilon-spent")) {
+            privacy.forEach((k, v) -> out.put(BUDGET_FAMILY + "." + k.substring(PRIVACY_PREFIX.length()), v));
+        }
+        return out;
+    }
+
+    /**
+     * The spent ε is judged against the configured one when the model logged it ({@code privacy.epsilon}): pass at or
+     * below it, fail above (no warn band) — a DP model never may spend more. The rest is information.
+     */
+    private static Map<String, Measure> budgetMeasures(Map<String, Double> budget) {
+        Map<String, Measure> out = new LinkedHashMap<>();
+        for (String key : budget.keySet()) {
+            out.put(key, Measure.information(key, "privacy budget setting or accounting figure of the model"));
+        }
+        String spent = BUDGET_FAMILY + ".epsilon-spent";
+        Measure m = Measure.minimise(spent, 0, Double.POSITIVE_INFINITY, "epsilon the model spent, by its privacy accountant");
+        Double configured = budget.get(BUDGET_FAMILY + ".epsilon");
+        out.put(spent, configured != null && Double.isFinite(configured) ? m.withThreshold(configured, configured) : m);
+        return out;
+    }
+
     private static final class Context implements TrainingContext {
         private final long seed;
         private final String purposePrefix;
@@ -494,6 +548,8 @@ public final class Runner {
         private final AtomicBoolean cancelled;
         private final Map<String, String> pngText;
         private final Optional<PublicDomain> publicDomain;
+        /** The last value of each {@code privacy.*} metric the plugin logged: the budget a DP model spent. */
+        final Map<String, Double> privacy = new LinkedHashMap<>();
 
         Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled,
                 Map<String, String> pngText, Optional<PublicDomain> publicDomain) {
@@ -560,6 +616,9 @@ public final class Runner {
 
         @Override
         public void logMetric(String key, double value, long step) {
+            if (key.startsWith(PRIVACY_PREFIX)) {
+                privacy.put(key, value);
+            }
             trackers.metric(key, value, step, System.currentTimeMillis());
         }
 

@@ -29,4 +29,13 @@ final class ReluMlp {
         }
         return output.forward(a);
     }
+
+    /** The same, with every layer recorded for per-example gradients. */
+    NDArray forward(NDArray x, PerExampleGradients record) {
+        NDArray a = x;
+        for (Dense d : hidden) {
+            a = Activation.relu(record.linear(d, a));
+        }
+        return record.linear(output, a);
+    }
 }

@@ -27,6 +27,7 @@ import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +42,29 @@ import java.util.SplittableRandom;
  * {@code loss-factor * (Gaussian NLL of values + cross-entropy of one-hot blocks) + KL}, both per row. Sampling
  * decodes standard normal latents, adds the learned noise to values and takes the argmax of one-hot blocks.
  */
-public final class TvaeModel extends DeepTabularModel {
+public class TvaeModel extends DeepTabularModel {
     static final String NAME = TvaeModelPlugin.NAME;
+    private final String name;
     private final TvaeConfig config;
 
     @Inject
     public TvaeModel(TvaeConfig config) {
-        super(NAME);
+        this(NAME, config);
+    }
+
+    TvaeModel(String name, TvaeConfig config) {
+        super(name);
+        this.name = name;
         this.config = Objects.requireNonNull(config, "config is null");
+    }
+
+    /** How training uses the data: ordinary minibatches (tvae) or DP-SGD (dp-tvae). */
+    PrivateTraining privateTraining(int rows) {
+        return null;
+    }
+
+    /** What the trained model spent, logged once training is over; nothing for tvae. */
+    void logPrivacy(PrivateTraining privacy, TrainingContext context) {
     }
 
     @Override
@@ -63,9 +79,11 @@ public final class TvaeModel extends DeepTabularModel {
 
     @Override
     Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context) {
-        Trainer trainer = new Trainer(root, transformer, data, context.seed());
-        TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
+        PrivateTraining privacy = privateTraining(data.rows);
+        Trainer trainer = new Trainer(root, transformer, data, context.seed(), privacy);
+        TrainingLoop.run(context, new TrainingLoop.Settings(name, config.epochs(), config.checkpointEvery(), config.resume()),
                 trainer, m -> String.format(Locale.ROOT, "loss %.3f kl %.3f", m.get("loss.total"), m.get("loss.kl")));
+        logPrivacy(privacy, context);
         return trainer.networks.weights("decoder");
     }
 
@@ -85,20 +103,28 @@ public final class TvaeModel extends DeepTabularModel {
 
     @Override
     FittedDeepModel fitted(TabularTransformer transformer, Weights weights, Map<String, String> architecture) {
-        return new FittedTvae(transformer, weights, architecture, config.device());
+        return new FittedTvae(name, transformer, weights, architecture, config.device());
     }
 
     /** The decoder and its learned output scales. */
     static final class Decoder {
+        static final float INITIAL_SCALE = 0.1f;
         final ReluMlp mlp;
         final NDArray sigma;
 
         Decoder(ParameterSet params, int embedding, List<Integer> dims, int width, SplittableRandom init) {
             mlp = new ReluMlp(params, "decoder", embedding, dims, width, init);
             float[] s = new float[width];
-            Arrays.fill(s, 0.1f);
+            Arrays.fill(s, INITIAL_SCALE);
             sigma = params.parameter("decoder.sigma", new long[] {width}, s);
         }
+    }
+
+    /**
+     * DP-SGD's settings for one fit: Poisson sampling at rate {@code samplingRate}, {@code steps} steps in all, and the
+     * clipping and noise of each step.
+     */
+    record PrivateTraining(double samplingRate, long steps, DpSgd step) {
     }
 
     private final class Trainer implements EpochTrainer {
@@ -117,9 +143,13 @@ public final class TvaeModel extends DeepTabularModel {
         final float[] valueMaskHost;
         final long seed;
         final int width;
+        final PrivateTraining privacy;
+        final ParameterSet encoderParameters;
+        final ParameterSet decoderParameters;
 
-        Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed) {
+        Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
+            this.privacy = privacy;
             this.data = data;
             this.seed = seed;
             this.width = transformer.width();
@@ -132,6 +162,8 @@ public final class TvaeModel extends DeepTabularModel {
             mu = new Dense(e, "encoder.mu", compress.get(compress.size() - 1), config.embeddingDim(), init);
             logVar = new Dense(e, "encoder.logvar", compress.get(compress.size() - 1), config.embeddingDim(), init);
             ParameterSet d = networks.network("decoder", new ParameterSet(root));
+            encoderParameters = e;
+            decoderParameters = d;
             decoder = new Decoder(d, config.embeddingDim(), config.decompressDims(), width, init);
             encoderAdam = networks.optimizer("encoder", new Adam(e, config.learningRate(), 0.9, 0.999, config.weightDecay()));
             decoderAdam = networks.optimizer("decoder", new Adam(d, config.learningRate(), 0.9, 0.999, config.weightDecay()));
@@ -151,10 +183,13 @@ public final class TvaeModel extends DeepTabularModel {
 
         @Override
         public Map<String, Double> trainEpoch(int epoch, BatchProgress batches) {
+            if (privacy != null) {
+                return trainPrivateEpoch(epoch, batches);
+            }
             SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
-            int steps = Math.max(1, data.rows / batch);
+            int steps = stepsPerEpoch(data.rows, config.batchSize());
             double totalSum = 0;
             double recSum = 0;
             double klSum = 0;
@@ -197,6 +232,80 @@ public final class TvaeModel extends DeepTabularModel {
             return metrics;
         }
 
+        /**
+         * An epoch of DP-SGD: as many steps as an ordinary epoch, each on a Poisson sample (every row drawn
+         * independently with the sampling rate), the loss summed over rows so that each row's gradient is its own,
+         * and the gradients replaced by the private ones before both Adam steps.
+         */
+        private Map<String, Double> trainPrivateEpoch(int epoch, BatchProgress batches) {
+            SplittableRandom random = Seeds.random(seed, "batches-" + epoch);
+            SplittableRandom noise = Seeds.random(seed, "dp-noise-" + epoch);
+            int steps = stepsPerEpoch(data.rows, config.batchSize());
+            List<NDArray> parameters = new ArrayList<>(encoderParameters.trainable());
+            parameters.addAll(decoderParameters.trainable());
+            double totalSum = 0;
+            double recSum = 0;
+            double klSum = 0;
+            long rowsSeen = 0;
+            Engine engine = DjlEngine.engine();
+            for (int step = 0; step < steps; step++) {
+                if (step > 0) {
+                    batches.batchDone(step, steps);
+                }
+                int[] sample = poissonSample(random, data.rows, privacy.samplingRate());
+                int batch = sample.length;
+                try (NDManager m = root.newSubManager()) {
+                    NDArray x = data.rows(m, sample);
+                    NDArray eps = m.create(Gaussians.fill(random, batch * config.embeddingDim()), new Shape(batch, config.embeddingDim()));
+                    PerExampleGradients record = new PerExampleGradients(m);
+                    try (GradientCollector collector = engine.newGradientCollector()) {
+                        Losses l = privateLosses(record, x, eps);
+                        collector.backward(l.reconstruction.add(l.kl));
+                        totalSum += l.reconstruction.getFloat() + l.kl.getFloat();
+                        recSum += l.reconstruction.getFloat();
+                        klSum += l.kl.getFloat();
+                        rowsSeen += batch;
+                    }
+                    privacy.step().apply(parameters, record, m, noise);
+                    encoderAdam.step();
+                    decoderAdam.step();
+                    fixSigma();
+                }
+            }
+            // per row, as tvae's losses are per batch-averaged row
+            double rows = Math.max(1, rowsSeen);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("loss.total", totalSum / rows);
+            metrics.put("loss.reconstruction", recSum / rows);
+            metrics.put("loss.kl", klSum / rows);
+            return metrics;
+        }
+
+        /** The two loss terms summed over the batch's rows, every layer recorded in {@code record}. */
+        Losses privateLosses(PerExampleGradients record, NDArray x, NDArray eps) {
+            long batch = x.getShape().get(0);
+            NDArray h = Activation.relu(encoder.forward(x, record));
+            NDArray mean = record.linear(mu, h);
+            NDArray logvar = record.linear(logVar, h);
+            NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
+            NDArray rec = decoder.mlp.forward(z, record);
+            // The output scales stay at their initial value (see the class comment of DpTvaeModel): in the graph times
+            // 0, so that every parameter is recorded and their per-example gradients are exactly 0.
+            NDArray sigma = Scalars.add(Scalars.mul(record.perRow(decoder.sigma, batch), 0), Decoder.INITIAL_SCALE);
+            NDArray values = x.sub(rec.tanh()).square().div(Scalars.mul(sigma.square(), 2)).add(sigma.log()).mul(valueMask).sum();
+            NDArray reconstruction = oneHot.isEmpty() ? values : values.add(oneHot.crossEntropy(rec, x));
+            reconstruction = Scalars.mul(reconstruction, config.lossFactor());
+            NDArray kl = Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5);
+            return new Losses(reconstruction, kl);
+        }
+
+        /** DP-SGD leaves the output scales where they started (weight decay and noise moved them). */
+        private void fixSigma() {
+            float[] s = new float[width];
+            Arrays.fill(s, Decoder.INITIAL_SCALE);
+            decoder.sigma.set(FloatBuffer.wrap(s));
+        }
+
         /** As the reference: the output scales stay within [0.01, 1]. */
         private void clampSigma() {
             float[] s = decoder.sigma.toFloatArray();
@@ -218,13 +327,33 @@ public final class TvaeModel extends DeepTabularModel {
 
         @Override
         public String fingerprint() {
-            return NAME + " width " + width + " rows " + data.rows + " " + architecture() + " compress " + config.compressDims();
+            return name + " width " + width + " rows " + data.rows + " " + architecture() + " compress " + config.compressDims();
         }
     }
 
+    record Losses(NDArray reconstruction, NDArray kl) {
+    }
+
+    /** Steps of an epoch: as many batches of {@code batchSize} as the rows hold, at least one. */
+    static int stepsPerEpoch(int rows, int batchSize) {
+        return Math.max(1, rows / Math.min(batchSize, rows));
+    }
+
+    /** Poisson sampling: each of {@code rows} rows independently with probability {@code q}, in row order. */
+    static int[] poissonSample(SplittableRandom random, int rows, double q) {
+        int[] picked = new int[rows];
+        int n = 0;
+        for (int i = 0; i < rows; i++) {
+            if (random.nextDouble() < q) {
+                picked[n++] = i;
+            }
+        }
+        return Arrays.copyOf(picked, n);
+    }
+
     static final class FittedTvae extends FittedDeepModel {
-        FittedTvae(TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
-            super(NAME, transformer, weights, architecture, device);
+        FittedTvae(String name, TabularTransformer transformer, Weights weights, Map<String, String> architecture, DeviceChoice device) {
+            super(name, transformer, weights, architecture, device);
         }
 
         @Override

@@ -36,6 +36,11 @@ public final class Dense {
         return weight;
     }
 
+    /** The bias, shape (out). */
+    public NDArray bias() {
+        return bias;
+    }
+
     public int in() {
         return in;
     }
