@@ -156,6 +156,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("  time        " + t);
         }
         outcome.degenerate().forEach(d -> out.println("  warning     " + d + " (the run is marked degenerate and never ranked)"));
+        outcome.warnings().forEach(w -> out.println("  warning     " + w));
         if (outcome.card() != null) {
             out.println();
             printCard(out, outcome.card(), false);
@@ -208,6 +209,7 @@ final class RunCommand implements Callable<Integer> {
         TextTable t = new TextTable(ScoreCard.header(sweep).toArray(String[]::new));
         card.table().forEach(r -> t.row(r.toArray()));
         out.print(t.render());
+        card.notes().forEach(n -> out.println("  " + n));
     }
 
     /** What a reader must know before trusting a comparison: settings differing outside their labels, degenerate settings. */
