@@ -130,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
                 comparison.row(row.toArray());
             }
             out.print(comparison.render());
+            printAxes(out, outcome.comparison());
             printWarnings(out, outcome.comparison());
             outcome.comparison().best().forEach(b -> out.println("  best " + b.family() + ": " + b.setting() + " (" + b.metric() + " "
                     + dev.genlab.runtime.report.Comparison.format(b.mean()) + ")"));
@@ -210,6 +211,17 @@ final class RunCommand implements Callable<Integer> {
         card.table().forEach(r -> t.row(r.toArray()));
         out.print(t.render());
         card.notes().forEach(n -> out.println("  " + n));
+    }
+
+    /** For each numeric sweep axis (e.g. model.epsilon), how the headlines move along it. */
+    static void printAxes(PrintStream out, Comparison comparison) {
+        for (Comparison.AxisTable axis : comparison.numericAxes()) {
+            out.println();
+            out.println("by " + axis.axis() + " (headline means over seeds):");
+            TextTable t = new TextTable(axis.header().toArray(String[]::new));
+            axis.rows().forEach(r -> t.row(r.toArray()));
+            out.print(t.render());
+        }
     }
 
     /** What a reader must know before trusting a comparison: settings differing outside their labels, degenerate settings. */

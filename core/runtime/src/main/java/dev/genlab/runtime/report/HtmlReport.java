@@ -586,6 +586,12 @@ public final class HtmlReport {
             rows.add(row);
         }
         page.table(header, rows);
+        for (Comparison.AxisTable axis : comparison.numericAxes()) {
+            page.text("h3", "By " + axis.axis());
+            page.note("How each headline moves along the numeric sweep axis " + axis.axis() + " (mean ± std over seeds); "
+                    + "a setting without it is shown with it empty.");
+            page.table(axis.header(), axis.rows());
+        }
         if (!comparison.best().isEmpty()) {
             page.text("h3", "Best setting per metric family");
             List<List<String>> best = new ArrayList<>();
