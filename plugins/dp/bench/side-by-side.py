@@ -142,6 +142,7 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--bins", type=int, default=32)
     p.add_argument("--aim-timeout", type=float, default=900, help="seconds for one smartnoise aim fit; 0 skips aim")
+    p.add_argument("--aim-epsilons", type=float, nargs="*", help="the epsilons smartnoise's aim runs at (default: all)")
     p.add_argument("--work", type=Path, default=HERE / "work")
     p.add_argument("--inner", nargs=5, metavar=("SYNTH", "EPSILON", "SEED", "BINS", "OUT"), help=argparse.SUPPRESS)
     p.add_argument("--score", action="store_true", help=argparse.SUPPRESS)
@@ -156,6 +157,7 @@ def main():
         # everything that imports pandas, smartnoise or sdmetrics runs inside the virtual environment
         os.execv(str(python), [str(python), __file__, "--score", "--venv", str(args.venv), "--epsilons", *map(str, args.epsilons),
                                "--seed", str(args.seed), "--bins", str(args.bins), "--aim-timeout", str(args.aim_timeout),
+                               *(["--aim-epsilons", *map(str, args.aim_epsilons)] if args.aim_epsilons is not None else []),
                                "--work", str(args.work)])
     args.work.mkdir(parents=True, exist_ok=True)
     real = load_real()
@@ -165,7 +167,7 @@ def main():
             csv_path, seconds, wall = run_genlab(synth, eps, args.seed, args.bins, args.work / "runs")
             rows.append((eps, synth, "genlab", *score(real, csv_path), seconds, wall))
             print(f"# genlab {synth} eps={eps}: {rows[-1]}", file=sys.stderr, flush=True)
-            if synth == "aim" and args.aim_timeout <= 0:
+            if synth == "aim" and (args.aim_timeout <= 0 or (args.aim_epsilons is not None and eps not in args.aim_epsilons)):
                 continue
             out = args.work / f"smartnoise-{synth}-{eps}.csv"
             start = time.perf_counter()

@@ -33,6 +33,24 @@ class TestDifferentialPrivacyCli {
     }
 
     @Test
+    void aimOnADatasetWithoutAPublicDomainAndABadDegreeAreLocatedErrorsAndWriteNothing() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-aim.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nmodel {\n  type = aim\n  degree = 4\n}\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":7: model.degree: must be 2 (every 2-way marginal) or 3 (every 3-way marginal), got 4"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+        Files.writeString(conf, "dataset {\n  type = csv\n  path = people.csv\n}\nmodel { type = aim }\n");
+        r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":2: dataset.type: aim takes every bound and category from the dataset's public domain, "
+                + "and this dataset declares none"), r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+    }
+
+    @Test
     void aBadBudgetIsALocatedError() throws IOException {
         Path conf = Files.writeString(dir.resolve("eps.conf"), "dataset { type = heart-disease }\nmodel {\n  type = mst\n  epsilon = 0\n}\n");
         TestCli.Result r = TestCli.genlab("validate", conf.toString());
