@@ -84,6 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         TextTable table = new TextTable(Comparison.header().toArray(String[]::new));
         comparison.rows(all).forEach(r -> table.row(r.toArray()));
         System.out.print(table.isEmpty() ? "no results recorded in these runs\n" : table.render());
+        RunCommand.printAxes(System.out, comparison);
         RunCommand.printWarnings(System.out, comparison);
         if (comparison.settings().size() > 1) {
             System.out.println();

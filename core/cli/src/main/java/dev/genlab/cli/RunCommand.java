@@ -157,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
                 printLongTable(out, "real vs synthetic per setting (mean change over seeds; a change that moves away from 0 or 1 amplifies bias)",
                         new TextTable("measure", "setting", "change", "min", "max", "n"), changes, all);
             }
+            printAxes(out, outcome.comparison());
             printWarnings(out, outcome.comparison());
             outcome.comparison().best().forEach(b -> out.println("  best " + b.family() + ": " + b.setting() + " (" + b.metric() + " "
                     + dev.genlab.runtime.report.Comparison.format(b.mean()) + ")"));
@@ -186,6 +187,7 @@ final class RunCommand implements Callable<Integer> {
             out.println("  time        " + t);
         }
         outcome.degenerate().forEach(d -> out.println("  warning     " + d + " (the run is marked degenerate and never ranked)"));
+        outcome.warnings().forEach(w -> out.println("  warning     " + w));
         if (outcome.card() != null) {
             out.println();
             printCard(out, outcome.card(), false);
@@ -231,6 +233,18 @@ final class RunCommand implements Callable<Integer> {
         TextTable t = new TextTable(ScoreCard.header(sweep).toArray(String[]::new));
         card.table().forEach(r -> t.row(r.toArray()));
         out.print(t.render());
+        card.notes().forEach(n -> out.println("  " + n));
+    }
+
+    /** For each numeric sweep axis (e.g. model.epsilon), how the headlines move along it. */
+    static void printAxes(PrintStream out, Comparison comparison) {
+        for (Comparison.AxisTable axis : comparison.numericAxes()) {
+            out.println();
+            out.println("by " + axis.axis() + " (headline means over seeds):");
+            TextTable t = new TextTable(axis.header().toArray(String[]::new));
+            axis.rows().forEach(r -> t.row(r.toArray()));
+            out.print(t.render());
+        }
     }
 
     /** What a reader must know before trusting a comparison: settings differing outside their labels, degenerate settings. */

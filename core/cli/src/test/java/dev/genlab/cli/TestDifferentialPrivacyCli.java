@@ -33,6 +33,24 @@ class TestDifferentialPrivacyCli {
     }
 
     @Test
+    void aimOnADatasetWithoutAPublicDomainAndABadDegreeAreLocatedErrorsAndWriteNothing() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-aim.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nmodel {\n  type = aim\n  degree = 4\n}\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":7: model.degree: must be 2 (every 2-way marginal) or 3 (every 3-way marginal), got 4"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+        Files.writeString(conf, "dataset {\n  type = csv\n  path = people.csv\n}\nmodel { type = aim }\n");
+        r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":2: dataset.type: aim takes every bound and category from the dataset's public domain, "
+                + "and this dataset declares none"), r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+    }
+
+    @Test
     void aBadBudgetIsALocatedError() throws IOException {
         Path conf = Files.writeString(dir.resolve("eps.conf"), "dataset { type = heart-disease }\nmodel {\n  type = mst\n  epsilon = 0\n}\n");
         TestCli.Result r = TestCli.genlab("validate", conf.toString());
@@ -54,6 +72,35 @@ class TestDifferentialPrivacyCli {
         assertTrue(m.find(), "privacy.epsilon-spent is logged");
         double spent = Double.parseDouble(m.group(1));
         assertTrue(spent <= 1.0 && spent > 0.999, "spent " + spent + " of epsilon = 1.0");
+        // a result of the run like the metrics' values: results.json, a tag, the summary, the score card, the report
+        Path run = metrics.get(0).getParent();
+        assertTrue(Files.readString(run.resolve("results.json")).contains("\"privacy.epsilon-spent\" : " + m.group(1))
+                || Files.readString(run.resolve("results.json")).contains("\"privacy.epsilon-spent\":" + m.group(1)), Files.readString(run.resolve("results.json")));
+        assertTrue(Files.readString(run.resolve("tags.json")).contains("privacy.epsilon-spent"), Files.readString(run.resolve("tags.json")));
+        String shown = String.format(java.util.Locale.ROOT, "%.4f", spent);
+        assertTrue(r.out().contains("  privacy.epsilon-spent = " + shown + " (recorded by the model)"), r.out());
+        assertTrue(Files.readString(run.resolve("artifacts/report/report.html")).contains("privacy.epsilon-spent = " + shown), "report");
+        assertFalse(r.out().contains("warning"), r.out());
+    }
+
+    @Test
+    void boundsFromThePrivateDataOnlyWhenAskedAndTheRunSaysSo() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-mst.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nsplit { test = 0.3 }\n"
+                + "model {\n  type = mst\n  domain-from-data = true\n  delta = 1e-9\n}\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String warning = "mst read the bounds or categories of 2 column(s) from the private training data (model.domain-from-data = true): "
+                + "age, sex; the differential privacy guarantee does not cover them";
+        assertTrue(r.out().contains("  warning     " + warning), r.out());
+        assertTrue(r.out().contains("  warning: " + warning), "under the score card: " + r.out());
+        List<Path> runJson;
+        try (Stream<Path> s = Files.walk(runs)) {
+            runJson = s.filter(p -> p.getFileName().toString().equals("run.json")).toList();
+        }
+        assertTrue(Files.readString(runJson.get(0)).contains(warning), "run.json records it");
+        assertTrue(Files.readString(runJson.get(0).resolveSibling("tags.json")).contains("genlab.warnings"), "a tag");
     }
 
     @Test

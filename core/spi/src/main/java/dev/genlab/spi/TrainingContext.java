@@ -16,6 +16,24 @@ public interface TrainingContext extends PluginContext {
         values.forEach((k, v) -> logMetric(k, v, step));
     }
 
+    /**
+     * Records a final value the fit produced about the model itself, not about the data it samples — the privacy
+     * budget a differentially private model spent ({@code privacy.epsilon-spent}). The runtime keeps it with the
+     * metrics' values: results.json, a tag, an MLflow metric, the terminal summary, the score card and the report.
+     * The default logs it as a one-point metric history.
+     */
+    default void logResult(String key, double value) {
+        logMetric(key, value, 0);
+    }
+
+    /**
+     * Records a caveat the run's reader must see, such as "bounds were read from the private data". The runtime
+     * keeps it on the run (run.json {@code warnings}, the tag {@code genlab.warnings}) and shows it in the terminal
+     * summary, the score card and the report. The default drops it.
+     */
+    default void warn(String message) {
+    }
+
     /** A directory for checkpoints, kept with the run. */
     Path checkpointDirectory();
 

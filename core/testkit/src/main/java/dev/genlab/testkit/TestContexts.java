@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -35,6 +37,8 @@ public final class TestContexts {
         private final Path directory;
         private final List<LoggedMetric> metrics = Collections.synchronizedList(new ArrayList<>());
         private final List<String> statuses = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, Double> results = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         private final Optional<PublicDomain> publicDomain;
         private volatile boolean cancelled;
 
@@ -120,6 +124,31 @@ public final class TestContexts {
         @Override
         public void logMetric(String key, double value, long step) {
             metrics.add(new LoggedMetric(key, value, step));
+        }
+
+        @Override
+        public void logResult(String key, double value) {
+            results.put(key, value);
+            logMetric(key, value, 0);
+        }
+
+        @Override
+        public void warn(String message) {
+            warnings.add(message);
+        }
+
+        /** The final values the model recorded with {@link #logResult}. */
+        public Map<String, Double> results() {
+            synchronized (results) {
+                return Map.copyOf(results);
+            }
+        }
+
+        /** The caveats the model recorded with {@link #warn}. */
+        public List<String> warnings() {
+            synchronized (warnings) {
+                return List.copyOf(warnings);
+            }
         }
 
         @Override

@@ -22,7 +22,7 @@ final class FittedMst implements FittedModel {
         this(mst.codec(), mst.model());
     }
 
-    private FittedMst(DomainCodec codec, TreeModel model) {
+    FittedMst(DomainCodec codec, TreeModel model) {
         this.codec = codec;
         this.model = model;
     }

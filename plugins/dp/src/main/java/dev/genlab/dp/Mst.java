@@ -48,21 +48,8 @@ public final class Mst {
     public static Result fit(int[][] columns, int[] sizes, double epsilon, double delta, long seed) {
         PrivacyArguments.epsilon(epsilon);
         PrivacyArguments.delta(delta);
+        checkCodes(columns, sizes);
         int d = columns.length;
-        if (d == 0 || sizes.length != d) {
-            throw new IllegalArgumentException("need at least one column and a size for each; got " + d + " columns and " + sizes.length + " sizes");
-        }
-        int n = columns[0].length;
-        for (int j = 0; j < d; j++) {
-            if (columns[j].length != n) {
-                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " rows, column 0 has " + n);
-            }
-            for (int v : columns[j]) {
-                if (v < 0 || v >= sizes[j]) {
-                    throw new IllegalArgumentException("column " + j + " has code " + v + " outside its domain 0.." + (sizes[j] - 1));
-                }
-            }
-        }
         SplittableRandom random = new SplittableRandom(seed);
         // a hair under the budget, so that adding up the parts in floating point never exceeds it
         double rho = ZcdpAccountant.rho(epsilon, delta) * (1 - 1e-9);
@@ -89,6 +76,25 @@ public final class Mst {
             ledger.gaussian("2-way marginal of columns " + e[0] + " and " + e[1], 1, twoWaySigma);
         }
         return new Result(estimate(sizes, oneWay, oneWaySigma, edges, twoWay, twoWaySigma), ledger, delta);
+    }
+
+    /** Refuses codes that do not fit {@code sizes} or columns of different lengths. */
+    static void checkCodes(int[][] columns, int[] sizes) {
+        int d = columns.length;
+        if (d == 0 || sizes.length != d) {
+            throw new IllegalArgumentException("need at least one column and a size for each; got " + d + " columns and " + sizes.length + " sizes");
+        }
+        int n = columns[0].length;
+        for (int j = 0; j < d; j++) {
+            if (columns[j].length != n) {
+                throw new IllegalArgumentException("column " + j + " has " + columns[j].length + " rows, column 0 has " + n);
+            }
+            for (int v : columns[j]) {
+                if (v < 0 || v >= sizes[j]) {
+                    throw new IllegalArgumentException("column " + j + " has code " + v + " outside its domain 0.." + (sizes[j] - 1));
+                }
+            }
+        }
     }
 
     /** Kruskal's algorithm with each edge drawn by the exponential mechanism. */
@@ -278,7 +284,7 @@ public final class Mst {
         return x;
     }
 
-    private static int find(int[] component, int j) {
+    static int find(int[] component, int j) {
         while (component[j] != j) {
             component[j] = component[component[j]];
             j = component[j];
@@ -286,7 +292,7 @@ public final class Mst {
         return j;
     }
 
-    private static double[] counts(int[] column, int size) {
+    static double[] counts(int[] column, int size) {
         double[] c = new double[size];
         for (int v : column) {
             c[v]++;
@@ -295,7 +301,7 @@ public final class Mst {
     }
 
     /** The 2-way table of (a, b), flattened row-major: index a·|b| + b. */
-    private static double[] counts(int[] a, int sizeA, int[] b, int sizeB) {
+    static double[] counts(int[] a, int sizeA, int[] b, int sizeB) {
         double[] c = new double[sizeA * sizeB];
         for (int r = 0; r < a.length; r++) {
             c[a[r] * sizeB + b[r]]++;
@@ -303,7 +309,7 @@ public final class Mst {
         return c;
     }
 
-    private static double[][] unflatten(double[] flat, int width) {
+    static double[][] unflatten(double[] flat, int width) {
         double[][] t = new double[flat.length / width][width];
         for (int i = 0; i < t.length; i++) {
             System.arraycopy(flat, i * width, t[i], 0, width);
@@ -311,7 +317,7 @@ public final class Mst {
         return t;
     }
 
-    private static double[] noisy(double[] counts, double sigma, SplittableRandom random) {
+    static double[] noisy(double[] counts, double sigma, SplittableRandom random) {
         double[] y = counts.clone();
         for (int i = 0; i < y.length; i++) {
             y[i] += sigma * gaussian(random);

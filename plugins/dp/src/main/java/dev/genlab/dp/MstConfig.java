@@ -8,8 +8,10 @@ import dev.genlab.spi.PluginConfigException;
  * @param epsilon the privacy budget ε the whole fit may spend
  * @param delta   the δ of the (ε, δ) guarantee; keep it well below 1 / (training rows)
  * @param bins    equal-width bins per numeric column, over the range its public domain declares
+ * @param domainFromData read the bounds and categories of columns without a public domain from the training rows
+ *                (outside the privacy guarantee; the run says so)
  */
-public record MstConfig(double epsilon, double delta, int bins) {
+public record MstConfig(double epsilon, double delta, int bins, boolean domainFromData) {
     public MstConfig {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new PluginConfigException("epsilon", "must be a positive finite number, got " + epsilon);

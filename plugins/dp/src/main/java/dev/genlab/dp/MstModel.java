@@ -1,29 +1,23 @@
 package dev.genlab.dp;
 
-import dev.genlab.spi.Column;
-import dev.genlab.spi.ColumnDomain;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.FittedModel;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.PublicDomain;
-import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The {@code mst} model: {@link TabularMst} over the public domain the run's dataset declares. The privacy it spent
- * is logged as the run metrics {@code privacy.epsilon-spent}, {@code privacy.rho-spent} and {@code privacy.delta}.
+ * is recorded as the run results {@code privacy.epsilon-spent}, {@code privacy.rho-spent} and {@code privacy.delta}
+ * ({@link MarginalDomain#record}).
  */
 public final class MstModel implements GenerativeModel {
-    static final String NO_DOMAIN = "mst takes every bound and category from the dataset's public domain, and this dataset declares none; "
-            + "use a dataset that declares one (adult, heart-disease, breast-cancer, diabetes)";
-
     private final MstConfig config;
 
     @Inject
@@ -31,35 +25,21 @@ public final class MstModel implements GenerativeModel {
         this.config = config;
     }
 
-    /** Refuses, before anything runs, a dataset without a public domain or one that leaves a column out. */
+    /**
+     * Refuses, before anything runs, a dataset without a public domain or one that leaves a column out, unless
+     * {@code domain-from-data} allows reading bounds from the data.
+     */
     @Override
     public void check(Data train, Optional<PublicDomain> publicDomain, DataProblems problems) {
-        if (publicDomain.isEmpty()) {
-            problems.dataset("type", NO_DOMAIN);
-            return;
-        }
-        Schema schema = train.asTable().schema();
-        for (Column column : schema.columns()) {
-            ColumnDomain d = publicDomain.get().columns().get(column.name());
-            if (d == null) {
-                problems.dataset("type", "mst needs the public domain of every column, and the dataset declares none for '" + column.name()
-                        + "'; declared: " + String.join(", ", publicDomain.get().columns().keySet()));
-            } else if (d.isNumeric() != column.isNumeric()) {
-                problems.dataset("type", "column '" + column.name() + "' is " + column.type().toString().toLowerCase(Locale.ROOT)
-                        + " but the dataset's public domain declares " + d);
-            }
-        }
+        MarginalDomain.check("mst", train.asTable().schema(), publicDomain, config.domainFromData(), problems);
     }
 
     @Override
     public FittedModel fit(Data train, TrainingContext context) {
-        PublicDomain domain = context.publicDomain().orElseThrow(() -> new IllegalArgumentException(NO_DOMAIN));
         Table table = train.asTable();
-        TabularMst mst = TabularMst.fit(table, domain, config.epsilon(), config.delta(), config.bins(), context.random("mst").nextLong());
-        context.logMetric("privacy.epsilon-spent", mst.epsilonSpent(), 0);
-        context.logMetric("privacy.rho-spent", mst.ledger().rho(), 0);
-        context.logMetric("privacy.delta", config.delta(), 0);
-        context.logMetric("privacy.epsilon", config.epsilon(), 0);
+        MarginalDomain.Resolved domain = MarginalDomain.resolve(table, context.publicDomain(), config.domainFromData());
+        TabularMst mst = TabularMst.fit(table, domain.domain(), config.epsilon(), config.delta(), config.bins(), context.random("mst").nextLong());
+        MarginalDomain.record("mst", context, domain, mst.ledger(), config.epsilon(), mst.epsilonSpent(), config.delta(), table.rowCount());
         return new FittedMst(mst);
     }
 

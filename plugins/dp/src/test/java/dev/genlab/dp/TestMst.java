@@ -14,13 +14,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class TestMst {
-    private static final int[] SIZES = {3, 4, 2, 3, 5};
+    static final int[] SIZES = {3, 4, 2, 3, 5};
     /** The true tree: 0 - 1, 1 - 2, 1 - 3, 3 - 4 (parent first). */
-    private static final int[][] TREE = {{0, 1}, {1, 2}, {1, 3}, {3, 4}};
-    private static final int ROWS = 50_000;
+    static final int[][] TREE = {{0, 1}, {1, 2}, {1, 3}, {3, 4}};
+    static final int ROWS = 50_000;
 
     /** Rows drawn from a tree model with strong dependencies: each child mostly copies a function of its parent. */
-    private static int[][] treeData(long seed) {
+    static int[][] treeData(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[][] x = new int[SIZES.length][ROWS];
         for (int r = 0; r < ROWS; r++) {
@@ -35,7 +35,7 @@ class TestMst {
         return x;
     }
 
-    private static Set<String> edges(List<int[]> edges) {
+    static Set<String> edges(List<int[]> edges) {
         Set<String> s = new TreeSet<>();
         for (int[] e : edges) {
             s.add(Math.min(e[0], e[1]) + "-" + Math.max(e[0], e[1]));
@@ -43,7 +43,7 @@ class TestMst {
         return s;
     }
 
-    private static double[][] joint(int[][] x, int a, int b) {
+    static double[][] joint(int[][] x, int a, int b) {
         double[][] t = new double[SIZES[a]][SIZES[b]];
         for (int r = 0; r < x[0].length; r++) {
             t[x[a][r]][x[b][r]] += 1.0 / x[0].length;
@@ -51,7 +51,7 @@ class TestMst {
         return t;
     }
 
-    private static double totalVariation(double[][] p, double[][] q) {
+    static double totalVariation(double[][] p, double[][] q) {
         double s = 0;
         for (int i = 0; i < p.length; i++) {
             for (int k = 0; k < p[i].length; k++) {

@@ -26,12 +26,12 @@ class TestMstConfig {
 
     @Test
     void defaults() {
-        assertEquals(new MstConfig(1.0, 1e-6, 32), bind(""));
+        assertEquals(new MstConfig(1.0, 1e-6, 32, false), bind(""));
     }
 
     @Test
     void fullMapping() {
-        assertEquals(new MstConfig(3.0, 1e-9, 10), bind("epsilon = 3, delta = 1e-9, bins = 10"));
+        assertEquals(new MstConfig(3.0, 1e-9, 10, true), bind("epsilon = 3, delta = 1e-9, bins = 10, domain-from-data = true"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,28 +53,74 @@ class TestMstModelPlugin extends ModelPluginContract {
     void logsTheBudgetItSpentAndSamplesInsideTheDomain() throws IOException {
         TestContexts.RecordingContext context = TestContexts.training(3, Files.createDirectories(workDirectory.resolve("budget")),
                 Optional.of(mixedDomain()));
-        MstModel model = new MstModel(new MstConfig(0.5, 1e-6, 16));
+        MstModel model = new MstModel(new MstConfig(0.5, 1e-6, 16, false));
         Table synthetic = model.fit(TestData.mixed(500, 2), context).sample(300, 4).asTable();
         double spent = context.history("privacy.epsilon-spent").get(0);
         assertTrue(spent <= 0.5 && spent > 0.5 * (1 - 1e-6), "spent " + spent);
         assertEquals(List.of(1e-6), context.history("privacy.delta"));
         assertEquals(ZcdpAccountant.rho(0.5, 1e-6), context.history("privacy.rho-spent").get(0), 1e-8);
         assertEquals(List.of(), mixedDomain().violations(synthetic, 10));
+        assertEquals(Map.of("privacy.epsilon-spent", spent, "privacy.rho-spent", context.history("privacy.rho-spent").get(0), "privacy.delta", 1e-6),
+                context.results());
+        assertEquals(List.of(), context.warnings());
+    }
+
+    @Test
+    void readsBoundsFromTheDataOnlyWhenAskedAndWarns() throws IOException {
+        TestContexts.RecordingContext context = TestContexts.training(3, Files.createDirectories(workDirectory.resolve("from-data")),
+                Optional.of(mixedDomain().without(List.of("hours"))));
+        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16, true));
+        List<String> found = new ArrayList<>();
+        model.check(TestData.mixed(20, 1), Optional.empty(), collecting(found));
+        assertEquals(List.of(), found);
+        Table train = TestData.mixed(500, 2);
+        Table synthetic = model.fit(train, context).sample(300, 4).asTable();
+        assertEquals(1.0, context.results().get("privacy.domain-from-data"));
+        assertEquals(List.of("mst read the bounds or categories of 1 column(s) from the private training data (model.domain-from-data = true): "
+                + "hours; the differential privacy guarantee does not cover them"), context.warnings());
+        double[] hours = train.numericColumn("hours");
+        double min = Arrays.stream(hours).filter(Double::isFinite).min().orElseThrow();
+        double max = Arrays.stream(hours).filter(Double::isFinite).max().orElseThrow();
+        for (double h : synthetic.numericColumn("hours")) {
+            assertTrue(Double.isNaN(h) || (h >= min && h <= max), "hours " + h + " outside the observed [" + min + ", " + max + "]");
+        }
+    }
+
+    @Test
+    void warnsWhenDeltaIsNotWellBelowOneOverN() throws IOException {
+        TestContexts.RecordingContext context = TestContexts.training(3, Files.createDirectories(workDirectory.resolve("delta")),
+                Optional.of(mixedDomain()));
+        new MstModel(new MstConfig(1, 1e-3, 16, false)).fit(TestData.mixed(500, 2), context);
+        assertEquals(List.of("model.delta = 0.00100 is not well below 1/n = 0.00200 (n = 500 training rows); keep delta <= 0.000200"),
+                context.warnings());
+    }
+
+    private static DataProblems collecting(List<String> found) {
+        return new DataProblems() {
+            @Override
+            public void setting(String key, String message) {
+                found.add("model." + key + ": " + message);
+            }
+
+            @Override
+            public void dataset(String key, String message) {
+                found.add("dataset." + key + ": " + message);
+            }
+        };
     }
 
     @Test
     void refusesADatasetWithoutAPublicDomain() {
-        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16));
+        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.fit(TestData.mixed(50, 1), TestContexts.training(1, workDirectory)));
-        assertTrue(e.getMessage().startsWith("mst takes every bound and category from the dataset's public domain, and this dataset declares none"),
-                e.getMessage());
+        assertEquals(MarginalDomain.noDomain("the model"), e.getMessage());
     }
 
     @Test
     void savedAndLoadedSamplesTheSame() throws IOException {
         Path dir = Files.createDirectories(workDirectory.resolve("saved"));
-        MstModel model = new MstModel(new MstConfig(2, 1e-6, 8));
+        MstModel model = new MstModel(new MstConfig(2, 1e-6, 8, false));
         var fitted = model.fit(TestData.mixed(300, 5), TestContexts.training(1, dir, Optional.of(mixedDomain())));
         fitted.save(dir);
         assertEquals(fitted.sample(100, 6), model.load(dir).sample(100, 6));
@@ -81,7 +128,7 @@ class TestMstModelPlugin extends ModelPluginContract {
 
     @Test
     void checkNamesAMissingDomainBeforeAnythingRuns() {
-        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16));
+        MstModel model = new MstModel(new MstConfig(1, 1e-6, 16, false));
         List<String> found = new ArrayList<>();
         DataProblems problems = new DataProblems() {
             @Override
@@ -95,11 +142,11 @@ class TestMstModelPlugin extends ModelPluginContract {
             }
         };
         model.check(TestData.mixed(20, 1), Optional.empty(), problems);
-        assertEquals(List.of("dataset.type: " + MstModel.NO_DOMAIN), found);
+        assertEquals(List.of("dataset.type: " + MarginalDomain.noDomain("mst")), found);
         found.clear();
         model.check(TestData.mixed(20, 1), Optional.of(mixedDomain().without(List.of("hours"))), problems);
         assertEquals(List.of("dataset.type: mst needs the public domain of every column, and the dataset declares none for 'hours'; "
-                + "declared: age, sex, income"), found);
+                + "declared: age, sex, income (or set model.domain-from-data = true to read the rest from the private data)"), found);
         found.clear();
         model.check(TestData.mixed(20, 1), Optional.of(mixedDomain()), problems);
         assertEquals(List.of(), found);

@@ -258,6 +258,85 @@ public final class Comparison {
         return mainMetrics().stream().filter(this::isScore).toList();
     }
 
+    /**
+     * A numeric sweep axis against the headlines: {@code header} is the setting (its label without the axis), the
+     * axis, then each headline metric; a row per setting, mean ± std over its seeds.
+     */
+    public record AxisTable(String axis, List<String> header, List<List<String>> rows) {
+    }
+
+    /**
+     * One table per numeric sweep axis — a key in the settings' labels whose values are all numbers, at least two of
+     * them (e.g. {@code model.epsilon}) — showing how each headline moves along it: settings grouped by the rest of
+     * their label, in order of the axis value; a setting without the axis (a non-private baseline) has it empty.
+     */
+    public List<AxisTable> numericAxes() {
+        List<String> heads = metrics.stream().filter(headlines::contains).toList();
+        Set<String> keys = new TreeSet<>();
+        settings.forEach(s -> keys.addAll(s.params().keySet()));
+        List<AxisTable> out = new ArrayList<>();
+        for (String key : keys) {
+            Set<Double> values = new TreeSet<>();
+            boolean numeric = true;
+            boolean labelled = false;
+            for (Setting s : settings) {
+                labelled |= labelParts(s.label()).stream().anyMatch(p -> p.startsWith(key + "="));
+                String v = s.params().get(key);
+                if (v != null) {
+                    Double x = number(v);
+                    numeric &= x != null;
+                    if (x != null) {
+                        values.add(x);
+                    }
+                }
+            }
+            if (!numeric || !labelled || values.size() < 2 || heads.isEmpty()) {
+                continue;
+            }
+            List<String> groups = new ArrayList<>();
+            settings.forEach(s -> {
+                String g = groupLabel(s, key);
+                if (!groups.contains(g)) {
+                    groups.add(g);
+                }
+            });
+            List<Setting> ordered = new ArrayList<>(settings);
+            ordered.sort(java.util.Comparator.<Setting>comparingInt(s -> groups.indexOf(groupLabel(s, key)))
+                    .thenComparingDouble(s -> s.params().containsKey(key) ? number(s.params().get(key)) : Double.POSITIVE_INFINITY));
+            List<String> header = new ArrayList<>(List.of("setting", key));
+            header.addAll(heads);
+            List<List<String>> rows = new ArrayList<>();
+            for (Setting s : ordered) {
+                List<String> row = new ArrayList<>(List.of(groupLabel(s, key), s.params().getOrDefault(key, "")));
+                for (String h : heads) {
+                    row.add(entry(h, s.label()).map(e -> meanAndSpread(e.stats())).orElse("n/a"));
+                }
+                rows.add(row);
+            }
+            out.add(new AxisTable(key, List.copyOf(header), List.copyOf(rows)));
+        }
+        return out;
+    }
+
+    private static List<String> labelParts(String label) {
+        return List.of(label.split(", "));
+    }
+
+    /** A setting's label without the axis. */
+    private static String groupLabel(Setting s, String axis) {
+        String rest = String.join(", ", labelParts(s.label()).stream().filter(p -> !p.startsWith(axis + "=")).toList());
+        return rest.isEmpty() ? s.params().getOrDefault("model.type", "all runs") : rest;
+    }
+
+    private static Double number(String v) {
+        try {
+            double x = Double.parseDouble(v.trim());
+            return Double.isFinite(x) ? x : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     public boolean isHeadline(String metric) {
         return headlines.contains(metric);
     }

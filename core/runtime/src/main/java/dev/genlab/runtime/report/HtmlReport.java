@@ -104,7 +104,8 @@ public final class HtmlReport {
         String dataset = params.getOrDefault("dataset.type", tags.getOrDefault("genlab.dataset", "?"));
         HtmlPage page = new HtmlPage(dir, "genlab run " + run.id());
 
-        scoreCard(page, ScoreCard.of(results, headlines, measures), false, Comparison.degenerate(run));
+        scoreCard(page, ScoreCard.of(results, headlines, measures).withNotes(ScoreCard.notes(results, stringList(run, ScoreCard.MODEL_RESULTS_FIELD),
+                stringList(run, ScoreCard.WARNINGS_FIELD))), false, Comparison.degenerate(run));
         summary(page, run, status, end, params, tags, data, model, dataset);
         resultsSection(page, results, headlines, measures);
         EvaluationSections.write(page, results, measures);
@@ -188,6 +189,15 @@ public final class HtmlReport {
         page.table(List.of("parameter", "value"), p).raw("</details>\n").endSection();
     }
 
+    /** A run.json field holding a list, as strings; empty when absent. */
+    private static List<String> stringList(StoredRun run, String field) {
+        List<String> out = new ArrayList<>();
+        if (run.field(field) instanceof List<?> list) {
+            list.forEach(x -> out.add(String.valueOf(x)));
+        }
+        return out;
+    }
+
     /**
      * The score card as cards: per family the headline, its ideal and the verdict, coloured; the checks behind
      * each verdict and their bounds below. A degenerate run says so first.
@@ -197,6 +207,9 @@ public final class HtmlReport {
         if (!degenerate.isEmpty()) {
             page.raw("<p class=\"warning\">" + HtmlPage.escape("Degenerate: " + String.join("; ", degenerate)
                     + ". Numbers on this little data do not mean much; comparisons never rank this run.") + "</p>\n");
+        }
+        for (String n : card.notes()) {
+            page.raw("<p class=\"" + (n.startsWith("warning: ") ? "warning" : "note") + "\">" + HtmlPage.escape(n) + "</p>\n");
         }
         if (card.rows().isEmpty()) {
             page.note("No metric recorded a headline or a judged measure.").endSection();
@@ -573,6 +586,12 @@ public final class HtmlReport {
             rows.add(row);
         }
         page.table(header, rows);
+        for (Comparison.AxisTable axis : comparison.numericAxes()) {
+            page.text("h3", "By " + axis.axis());
+            page.note("How each headline moves along the numeric sweep axis " + axis.axis() + " (mean ± std over seeds); "
+                    + "a setting without it is shown with it empty.");
+            page.table(axis.header(), axis.rows());
+        }
         if (!comparison.best().isEmpty()) {
             page.text("h3", "Best setting per metric family");
             List<List<String>> best = new ArrayList<>();

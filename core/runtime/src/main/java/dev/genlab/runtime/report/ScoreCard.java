@@ -2,6 +2,7 @@ package dev.genlab.runtime.report;
 
 import dev.genlab.spi.Measure;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Optional;
  * The first thing the terminal summary prints, the top of the HTML report and the MLflow run description.
  */
 public final class ScoreCard {
+    /** run.json: the caveats the model recorded, shown under the card. */
+    public static final String WARNINGS_FIELD = "warnings";
+    /** run.json: the keys of the results the model recorded about itself, shown under the card. */
+    public static final String MODEL_RESULTS_FIELD = "model_results";
     /** How a value stands against its bounds; ordered from best to worst. */
     public enum Verdict {
         /** No threshold: nothing to judge. */
@@ -74,13 +79,45 @@ public final class ScoreCard {
     }
 
     private final List<Row> rows;
+    private final List<String> notes;
 
     private ScoreCard(List<Row> rows) {
+        this(rows, List.of());
+    }
+
+    private ScoreCard(List<Row> rows, List<String> notes) {
         this.rows = List.copyOf(rows);
+        this.notes = List.copyOf(notes);
     }
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** Lines shown under the card: the model's caveats ("warning: …"), then what it recorded about itself. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** This card with these notes under it. */
+    public ScoreCard withNotes(List<String> notes) {
+        return new ScoreCard(rows, notes);
+    }
+
+    /**
+     * The notes of a run: each caveat the model recorded, then each value it recorded about itself
+     * ({@code privacy.epsilon-spent = 0.9999}), so that the budget a private model spent is read beside the verdicts.
+     */
+    public static List<String> notes(Map<String, Double> results, Collection<String> modelResults, List<String> warnings) {
+        List<String> out = new ArrayList<>();
+        warnings.forEach(w -> out.add("warning: " + w));
+        for (String key : modelResults) {
+            Double v = results.get(key);
+            if (v != null) {
+                out.add(key + " = " + Comparison.format(v) + " (recorded by the model)");
+            }
+        }
+        return out;
     }
 
     /** The verdict of one value against a declared threshold (at the pass bound: pass; at the fail bound: warn). */
@@ -227,6 +264,10 @@ public final class ScoreCard {
             }
             sb.setLength(sb.length() - 1);
             sb.append('\n');
+        }
+        if (!notes.isEmpty()) {
+            sb.append('\n');
+            notes.forEach(n -> sb.append("- ").append(n.startsWith("warning: ") ? "**warning:** " + n.substring(9) : n).append('\n'));
         }
         return sb.toString();
     }

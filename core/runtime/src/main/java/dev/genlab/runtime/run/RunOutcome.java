@@ -14,7 +14,8 @@ import java.util.Map;
  * @param seconds    wall time per phase ({@code load}, {@code fit}, {@code sample}, {@code evaluate})
  * @param card       the score card, null when the run did not get to the end of evaluation
  * @param degenerate why the run's numbers do not mean much (data below a metric's minimum sizes); empty if fine
+ * @param warnings   caveats the model recorded (e.g. bounds read from the private data); empty if none
  */
 public record RunOutcome(String runId, Path directory, RunStatus status, String error, Map<String, Double> results,
-        Map<String, String> headlines, Map<String, Double> seconds, ScoreCard card, List<String> degenerate) {
+        Map<String, String> headlines, Map<String, Double> seconds, ScoreCard card, List<String> degenerate, List<String> warnings) {
 }

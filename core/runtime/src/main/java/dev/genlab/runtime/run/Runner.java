@@ -64,6 +64,9 @@ public final class Runner {
     public static final String SCORECARD_TAG = "genlab.scorecard";
     /** The tag holding the sha256 of the run's config.conf (also in every PNG it writes). */
     public static final String CONFIG_DIGEST_TAG = "genlab.config_sha256";
+    /** The tag holding the caveats the model recorded ({@link TrainingContext#warn}), one a line. */
+    public static final String WARNINGS_TAG = "genlab.warnings";
+
 
     private final LocalRunStore store;
     private final Config experimentDefaults;
@@ -101,6 +104,7 @@ public final class Runner {
         Map<String, String> headlines = new LinkedHashMap<>();
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<String> metricErrors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Map<String, Measure> declared = new LinkedHashMap<>();
         // one decision of what is secret for everything this run writes: params, config.conf, errors
         Secrets secrets = Secrets.of(prepared.experiment().resolved(), System.getenv());
@@ -151,6 +155,7 @@ public final class Runner {
                 headlines.put(BUDGET_FAMILY, BUDGET_FAMILY + ".epsilon-spent");
                 declared.putAll(budgetMeasures(budget));
             }
+            recordFitResults(modelContext, results, warnings, writer, trackers);
             cancelledCheck(cancelled);
             Path modelDir = writer.artifactsDirectory().resolve("model");
             // saved beside, then renamed: a save that fails (a full disk) leaves no model/ that looks complete
@@ -251,7 +256,7 @@ public final class Runner {
             Measures measures = withThresholds(declared, prepared.experiment().thresholds());
             writer.file(Measures.FILE, measures.json());
             trackers.artifactFromRun(Measures.FILE, writer.directory().resolve(Measures.FILE));
-            ScoreCard card = ScoreCard.of(results, headlines, measures);
+            ScoreCard card = ScoreCard.of(results, headlines, measures).withNotes(ScoreCard.notes(results, modelContext.results().keySet(), warnings));
             writer.runField("card", card.toJson());
             trackers.tags(Map.of(SCORECARD_TAG, card.markdown(false)));
             trackers.tags(timingTags(seconds));
@@ -271,11 +276,11 @@ public final class Runner {
             }
             recordOutputs(writer, trackers);
             trackers.ended(status, error, System.currentTimeMillis());
-            return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds, card, prepared.degenerate());
+            return new RunOutcome(info.id(), writer.directory(), status, error, results, headlines, seconds, card, prepared.degenerate(), warnings);
         } catch (CancellationException e) {
             recordOutputsQuietly(writer, trackers);
             trackers.ended(RunStatus.KILLED, "cancelled by the user", System.currentTimeMillis());
-            return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate());
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.KILLED, "cancelled by the user", results, headlines, seconds, null, prepared.degenerate(), warnings);
         } catch (Exception | Error e) {
             // the space set aside at the start is what lets a run that filled the disk still say so
             writer.releaseReserve();
@@ -290,7 +295,30 @@ public final class Runner {
             recordOutputsQuietly(writer, trackers);
             trackers.ended(RunStatus.FAILED, message, System.currentTimeMillis());
             log.debug("run {} failed", info.id(), e);
-            return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds, null, prepared.degenerate());
+            return new RunOutcome(info.id(), writer.directory(), RunStatus.FAILED, message, results, headlines, seconds, null, prepared.degenerate(), warnings);
+        }
+    }
+
+    /**
+     * What the fit recorded about the model itself ({@link TrainingContext#logResult}, e.g. the privacy budget a
+     * differentially private model spent) joins the run's results, with a tag each; its caveats
+     * ({@link TrainingContext#warn}) go to run.json {@code warnings} and the tag {@code genlab.warnings}.
+     */
+    private static void recordFitResults(Context modelContext, Map<String, Double> results, List<String> warnings, RunWriter writer,
+            Trackers trackers) {
+        Map<String, Double> fitResults = modelContext.results();
+        if (!fitResults.isEmpty()) {
+            results.putAll(fitResults);
+            writer.results(fitResults, System.currentTimeMillis());
+            writer.runField(ScoreCard.MODEL_RESULTS_FIELD, List.copyOf(fitResults.keySet()));
+            Map<String, String> tags = new LinkedHashMap<>();
+            fitResults.forEach((k, v) -> tags.put(k, Double.toString(v)));
+            trackers.tags(tags);
+        }
+        warnings.addAll(modelContext.warnings());
+        if (!warnings.isEmpty()) {
+            writer.runField(ScoreCard.WARNINGS_FIELD, List.copyOf(warnings));
+            trackers.tags(Map.of(WARNINGS_TAG, String.join("\n", warnings)));
         }
     }
 
@@ -550,6 +578,8 @@ public final class Runner {
         private final Optional<PublicDomain> publicDomain;
         /** The last value of each {@code privacy.*} metric the plugin logged: the budget a DP model spent. */
         final Map<String, Double> privacy = new LinkedHashMap<>();
+        private final Map<String, Double> results = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
 
         Context(long seed, String purposePrefix, RunWriter writer, Trackers trackers, RunListener listener, AtomicBoolean cancelled,
                 Map<String, String> pngText, Optional<PublicDomain> publicDomain) {
@@ -620,6 +650,26 @@ public final class Runner {
                 privacy.put(key, value);
             }
             trackers.metric(key, value, step, System.currentTimeMillis());
+        }
+
+        @Override
+        public synchronized void logResult(String key, double value) {
+            results.put(key, value);
+            // the local store gets it with the results after the fit (results.json and one metric point)
+            trackers.metricMirrors(key, value, 0, System.currentTimeMillis());
+        }
+
+        @Override
+        public synchronized void warn(String message) {
+            warnings.add(message);
+        }
+
+        synchronized Map<String, Double> results() {
+            return new LinkedHashMap<>(results);
+        }
+
+        synchronized List<String> warnings() {
+            return List.copyOf(warnings);
         }
 
         @Override

@@ -53,6 +53,28 @@ class TestComparison {
             trial("c1", "c", "1", "fidelity.overall", 0.65));
 
     @Test
+    void aNumericAxisGetsATableOfTheHeadlinesAlongIt() {
+        Map<String, String> mst05 = Map.of("model.type", "mst", "model.epsilon", "0.5", "dataset.type", "toy");
+        Map<String, String> mst4 = Map.of("model.type", "mst", "model.epsilon", "4", "dataset.type", "toy");
+        Map<String, String> copula = Map.of("model.type", "copula", "dataset.type", "toy");
+        Comparison c = Comparison.ofTrials(List.of(
+                trial("c1", copula, "1", List.of(), Map.of(), "fidelity.overall", 0.95),
+                trial("m41", mst4, "1", List.of(), Map.of(), "fidelity.overall", 0.90),
+                trial("m42", mst4, "2", List.of(), Map.of(), "fidelity.overall", 0.92),
+                trial("m05", mst05, "1", List.of(), Map.of(), "fidelity.overall", 0.80)));
+        List<Comparison.AxisTable> axes = c.numericAxes();
+        assertEquals(1, axes.size());
+        assertEquals("model.epsilon", axes.get(0).axis());
+        assertEquals(List.of("setting", "model.epsilon", "fidelity.overall"), axes.get(0).header());
+        // grouped by the rest of the label, in order of epsilon; the baseline without an epsilon has it empty
+        assertEquals(List.of(
+                List.of("model.type=copula", "", "0.9500"),
+                List.of("model.type=mst", "0.5", "0.8000"),
+                List.of("model.type=mst", "4", "0.9100 ± 0.0141")), axes.get(0).rows());
+        assertEquals(List.of(), Comparison.ofTrials(TRIALS).numericAxes(), "no numeric axis, no table");
+    }
+
+    @Test
     void groupsRunsThatDifferOnlyInSeedAndNameAndLabelsThemByWhatVaries() {
         Comparison c = Comparison.ofTrials(TRIALS);
         assertEquals(List.of("model.type=a", "model.type=b", "model.type=c"), c.settings().stream().map(Comparison.Setting::label).toList());
