@@ -50,7 +50,10 @@ final class ConfigCommand implements Callable<Integer> {
             experiment = genlab.loader().validate(file, parsed);
         }
         Set<String> swept = plan == null ? Set.of() : plan.trials().get(0).assignments().keySet();
-        List<ResolvedKeys.Key> keys = ResolvedKeys.of(experiment, genlab.loader().experimentDefaults(), swept);
+        List<ResolvedKeys.Key> keys = new java.util.ArrayList<>(ResolvedKeys.of(experiment, genlab.loader().experimentDefaults(), swept));
+        if (plan != null) {
+            keys.addAll(ResolvedKeys.ofLauncher(plan, experiment, parsed));
+        }
         PrintStream out = System.out;
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -66,6 +69,7 @@ final class ConfigCommand implements Callable<Integer> {
                 Map<String, Object> sweep = new LinkedHashMap<>();
                 sweep.put("axes", plan.axes());
                 sweep.put("parallelism", plan.parallelism());
+                sweep.put("launcher", plan.launcher() == null ? null : plan.launcher().name());
                 sweep.put("trials", plan.trials().stream().map(t -> Map.of("index", t.index(), "set", t.assignments())).toList());
                 sweep.put("warnings", plan.warnings());
                 doc.put("sweep", sweep);
@@ -87,7 +91,8 @@ final class ConfigCommand implements Callable<Integer> {
         if (plan != null) {
             out.println();
             out.println(style.bold("sweep: " + plan.trials().size() + " trials over " + String.join(", ", plan.axes())
-                    + ", " + plan.parallelism() + " at a time"));
+                    + (plan.launcher() == null ? ", " + plan.parallelism() + " at a time" : ", launcher " + plan.launcher().name()
+                    + (plan.launcher().name().equals("processes") ? ", " + plan.parallelism() + " at a time" : ""))));
             for (Trial t : plan.trials()) {
                 out.println("  #" + t.index() + "  " + t.label());
             }

@@ -6,10 +6,10 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code genlab} command. Exit codes: 0 ok, 1 the run failed, 2 user error, 130 cancelled. */
 public final class Main {
-    public static final int OK = 0;
-    public static final int RUN_FAILED = 1;
-    public static final int USER_ERROR = 2;
-    public static final int CANCELLED = 130;
+    public static final int OK = dev.genlab.runtime.ExitCodes.OK;
+    public static final int RUN_FAILED = dev.genlab.runtime.ExitCodes.RUN_FAILED;
+    public static final int USER_ERROR = dev.genlab.runtime.ExitCodes.USER_ERROR;
+    public static final int CANCELLED = dev.genlab.runtime.ExitCodes.CANCELLED;
 
     private Main() {
     }

@@ -11,6 +11,8 @@ import dev.genlab.runtime.plugin.PluginLinkCheck;
 import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import dev.genlab.runtime.util.Json;
+import dev.genlab.runtime.sweep.SweepLauncherFactory;
+import dev.genlab.runtime.sweep.SweepLauncherRegistry;
 import dev.genlab.spi.Modality;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the installed models, datasets and metrics with their settings, defaults and descriptions.")
+        description = "List the installed models, datasets and metrics, and the sweep launchers, with their settings, defaults and descriptions.")
 final class PluginsCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME|DIR", description = "Show only plugins with this NAME; with --check, the"
             + " plugin directories to check (default: those of --plugins and GENLAB_PLUGINS).")
@@ -84,6 +86,30 @@ final class PluginsCommand implements Callable<Integer> {
                 all.add(p);
             }
         }
+        // where sweep trials run: listed like plugins, used as sweep.launcher { type = <name>, ... }
+        List<SweepLauncherFactory<?>> launchers = new ArrayList<>();
+        for (SweepLauncherFactory<?> f : SweepLauncherRegistry.discover().all()) {
+            if (only != null && !only.equals(f.name())) {
+                continue;
+            }
+            launchers.add(f);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", f.name());
+            p.put("kind", "launcher");
+            p.put("modalities", List.of());
+            p.put("description", f.description());
+            java.security.CodeSource source = f.getClass().getProtectionDomain().getCodeSource();
+            p.put("version", f.getClass().getPackage().getImplementationVersion() == null ? "unknown" : f.getClass().getPackage().getImplementationVersion());
+            p.put("origin", source == null || source.getLocation() == null ? "classpath" : Path.of(java.net.URI.create(source.getLocation().toString())).getFileName().toString());
+            p.put("settings", settings(f.defaults(), f.settingsClass()).stream().map(s -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("key", s.key());
+                m.put("default", s.defaultValue());
+                m.put("description", s.description());
+                return m;
+            }).toList());
+            all.add(p);
+        }
         if (only != null && all.isEmpty()) {
             throw new UserException("no plugin named '" + only + "'"
                     + dev.genlab.runtime.config.Suggestions.didYouMean(only, allNames(registry)) + " (plugins: " + String.join(", ", allNames(registry)) + ")");
@@ -93,7 +119,8 @@ final class PluginsCommand implements Callable<Integer> {
             return Main.OK;
         }
         for (Map<String, Object> p : all) {
-            System.out.println(p.get("kind") + " " + p.get("name") + "  [" + String.join(", ", castList(p.get("modalities"))) + "]  "
+            List<String> modalities = castList(p.get("modalities"));
+            System.out.println(p.get("kind") + " " + p.get("name") + (modalities.isEmpty() ? "" : "  [" + String.join(", ", modalities) + "]") + "  "
                     + p.get("description"));
             System.out.println("    from " + p.get("origin") + " (version " + p.get("version") + ")");
             @SuppressWarnings("unchecked")
@@ -104,12 +131,16 @@ final class PluginsCommand implements Callable<Integer> {
             }
             System.out.println();
         }
-        if (shown.size() == 1) {
+        if (shown.size() == 1 && launchers.isEmpty()) {
             PluginDescriptor d = shown.get(0);
             System.out.println(usage(d.kind(), d.name(), settings(d)));
+        } else if (shown.isEmpty() && launchers.size() == 1) {
+            System.out.println("Use it in an experiment file as sweep { launcher { type = " + launchers.get(0).name() + ", <key> = <value> } }"
+                    + " or on the command line as --set sweep.launcher.type=" + launchers.get(0).name() + ".");
         } else {
             System.out.println("Use one in an experiment file as, e.g., model { type = <name>, <key> = <value> },"
-                    + " dataset { type = <name>, <key> = <value> } or metrics = [<name>, { type = <name>, <key> = <value> }].");
+                    + " dataset { type = <name>, <key> = <value> } or metrics = [<name>, { type = <name>, <key> = <value> }];"
+                    + " a launcher as sweep { launcher { type = <name>, <key> = <value> } }.");
         }
         return Main.OK;
     }
@@ -180,6 +211,7 @@ final class PluginsCommand implements Callable<Integer> {
         for (PluginKind k : PluginKind.values()) {
             names.addAll(registry.names(k));
         }
+        names.addAll(SweepLauncherRegistry.discover().names());
         return names;
     }
 
@@ -190,10 +222,14 @@ final class PluginsCommand implements Callable<Integer> {
 
     /** The plugin's keys in record order, each with its default and the comment above it in reference.conf. */
     static List<Setting> settings(PluginDescriptor d) {
+        return settings(d.defaults(), d.plugin().configClass());
+    }
+
+    /** The keys of a settings record in record order, each with its default and the comment above it in {@code defaults}. */
+    static List<Setting> settings(Config defaults, Class<? extends Record> type) {
         List<Setting> out = new ArrayList<>();
-        Config defaults = d.defaults();
-        java.lang.reflect.RecordComponent[] components = d.plugin().configClass().getRecordComponents();
-        List<String> keys = RecordBinder.keys(d.plugin().configClass());
+        java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+        List<String> keys = RecordBinder.keys(type);
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             ConfigValue v = defaults.root().get(key);

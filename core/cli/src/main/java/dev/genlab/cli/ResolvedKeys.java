@@ -60,6 +60,30 @@ final class ResolvedKeys {
         return out;
     }
 
+    /**
+     * The sweep's launcher settings as {@code sweep.launcher.*} keys: {@code type} (from the file, or the default
+     * for the sweep's parallelism) and every setting, the user's or the launcher's default.
+     */
+    static List<Key> ofLauncher(dev.genlab.runtime.sweep.SweepPlan plan, Experiment experiment, Config parsed) {
+        dev.genlab.runtime.sweep.SweepLauncherRegistry.Choice choice = plan.launcher();
+        List<Key> out = new ArrayList<>();
+        if (choice == null) {
+            return out;
+        }
+        String prefix = "sweep." + dev.genlab.runtime.sweep.SweepLauncherRegistry.KEY;
+        Path file = experiment.file().toAbsolutePath().normalize();
+        String typeOrigin = parsed.hasPath(prefix + ".type") ? origin(parsed.getValue(prefix + ".type").origin(), prefix + ".type", experiment, file)
+                : parsed.hasPath(prefix) ? origin(parsed.getValue(prefix).origin(), prefix, experiment, file)
+                : "genlab default for sweep.parallelism = " + plan.parallelism();
+        out.add(new Key(prefix + ".type", choice.name(), choice.name(), typeOrigin));
+        List<Key> settings = new ArrayList<>();
+        walk(prefix, choice.resolved().root(), experiment, file, Set.of(), Secrets.ofEnvironment(), settings);
+        for (Key k : settings) {
+            out.add(k.origin().equals("genlab default") ? new Key(k.path(), k.value(), k.json(), "default of launcher '" + choice.name() + "'") : k);
+        }
+        return out;
+    }
+
     private static ConfigObject withDefaults(PluginSpec spec) {
         return spec.block().withFallback(spec.descriptor().defaults()).root();
     }

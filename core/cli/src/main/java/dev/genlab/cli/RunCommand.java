@@ -13,7 +13,8 @@ import dev.genlab.runtime.sweep.SweepOutcome;
 import dev.genlab.runtime.sweep.SweepPlan;
 import dev.genlab.runtime.sweep.SweepPlanner;
 import dev.genlab.runtime.sweep.SweepRunner;
-import dev.genlab.runtime.sweep.TrialLauncher;
+import dev.genlab.runtime.sweep.SweepLauncher;
+import dev.genlab.runtime.sweep.SweepLauncherContext;
 import dev.genlab.runtime.tracking.RunTracker;
 import dev.genlab.runtime.tracking.mlflow.MlflowTracker;
 import dev.genlab.runtime.tracking.RunStatus;
@@ -101,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
         int cancelledCode;
         try (Signals signals = Signals.cancelling(cancelled, System.err,
                 "cancelling the sweep: stopping running trials (they are marked KILLED), starting no more")) {
-            TrialLauncher launcher = plan.parallelism() == 1 ? SweepLaunchers.inProcess(genlab, store.root(), cancelled, listener.nested())
-                    : SweepLaunchers.processes(file, overrides.forTrials(), common.pluginDirectories, store, cancelled, plan.parallelism());
+            SweepLauncherContext context = new SweepLauncherContext(file, parsed, overrides.forTrials(), common.pluginDirectories, store, cancelled,
+                    listener.nested(), genlab, SweepLauncherContext.thisJvm(Main.class.getName()), SweepLauncherContext.thisClasspath(), Main.class.getName());
+            SweepLauncher launcher = plan.launcher().create(context);
             List<RunTracker> parentMirrors = new ArrayList<>();
             MlflowTracker.forSettings(plan.trials().get(0).experiment().settings().tracking().mlflow(), store.root(), file.toString())
                     .ifPresent(parentMirrors::add);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class Multirun {
     private static final Pattern RANGE = Pattern.compile("range\\(\\s*([^,()]+?)\\s*(?:,\\s*([^,()]+?)\\s*)?(?:,\\s*([^,()]+?)\\s*)?\\)");
-    private static final Set<String> SWEEP_OWN = Set.of("sweep", "seeds", "parallelism", "random", "per-model");
+    private static final Set<String> SWEEP_OWN = Set.of("sweep", "seeds", "parallelism", "random", "per-model", SweepLauncherRegistry.KEY);
     private static final int MAX_VALUES = 10_000;
 
     private Multirun() {

@@ -39,17 +39,26 @@ import java.util.TreeSet;
  *   }
  *   seeds = [1, 2, 3]                            # repeats; the innermost loop
  *   parallelism = 2                              # trials at once (default: half the cores, at least 1)
+ *   launcher { type = spark, master = "spark://host:7077" }  # where trials run (default: local for parallelism 1,
+ *                                                # else processes); see SweepLauncherRegistry
  * }
  * </pre>
  */
 public final class SweepPlanner {
-    private static final Set<String> RESERVED = Set.of("seeds", "parallelism", "random", "per-model");
+    private static final Set<String> RESERVED = Set.of("seeds", "parallelism", "random", "per-model", SweepLauncherRegistry.KEY);
     private static final Set<String> DISTRIBUTIONS = Set.of("uniform", "log-uniform", "int-uniform", "choice");
 
     private final ExperimentLoader loader;
+    private final SweepLauncherRegistry launchers;
 
+    /** A planner with the launchers on the classpath. */
     public SweepPlanner(ExperimentLoader loader) {
+        this(loader, SweepLauncherRegistry.discover());
+    }
+
+    public SweepPlanner(ExperimentLoader loader, SweepLauncherRegistry launchers) {
         this.loader = loader;
+        this.launchers = java.util.Objects.requireNonNull(launchers, "launchers is null");
     }
 
     /** Whether a parsed experiment has a sweep. */
@@ -123,6 +132,7 @@ public final class SweepPlanner {
                 problems.add(r.origin(), "sweep.random", "expected a block, e.g. random { trials = 8, model.noise = { uniform = [0, 1] } }");
             }
         }
+        SweepLauncherRegistry.Choice launcher = launchers.choose(sweep, parallelism, problems);
         problems.throwIfAny();
         if (grid.isEmpty() && perModel.isEmpty() && randomTrials == 0 && seeds.isEmpty()) {
             problems.add(sweepValue.origin(), "sweep", "varies nothing; give it lists to try, e.g. model.type = [copula, gan], or seeds = [1, 2, 3]");
@@ -231,7 +241,7 @@ public final class SweepPlanner {
         if (!seeds.isEmpty()) {
             axes.add("seed");
         }
-        return new SweepPlan(new ArrayList<>(new LinkedHashSet<>(axes)), trials, parallelism, warnings);
+        return new SweepPlan(new ArrayList<>(new LinkedHashSet<>(axes)), trials, parallelism, warnings, launcher);
     }
 
     /** Every leaf under {@code obj} (reserved keys aside) must be a list of values to try. */
@@ -249,7 +259,7 @@ public final class SweepPlanner {
                 out.add(new Axis(path, List.copyOf(list)));
             } else {
                 problems.add(v.origin(), "sweep." + path, "expected a non-empty list of values to try, e.g. " + path + " = [a, b]"
-                        + (prefix.isEmpty() ? " (sweep's own keys: seeds, parallelism, random, per-model)" : ""));
+                        + (prefix.isEmpty() ? " (sweep's own keys: seeds, parallelism, random, per-model, launcher)" : ""));
             }
         }
     }

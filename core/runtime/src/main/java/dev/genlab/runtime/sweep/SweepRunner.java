@@ -50,6 +50,27 @@ public final class SweepRunner {
      */
     public SweepOutcome run(SweepPlan plan, RunListener listener, AtomicBoolean cancelled, TrialLauncher launcher, List<RunTracker> parentMirrors)
             throws IOException, InterruptedException {
+        SweepLauncher sweepLauncher = launcher instanceof SweepLauncher l ? l : new SweepLauncher() {
+            @Override
+            public String where(SweepPlan p) {
+                return p.parallelism() + " at a time";
+            }
+
+            @Override
+            public RunStatus launch(Trial trial, String runName, String parentId) throws Exception {
+                return launcher.launch(trial, runName, parentId);
+            }
+        };
+        return run(plan, listener, cancelled, sweepLauncher, parentMirrors);
+    }
+
+    /**
+     * Runs the sweep's trials through {@code launcher}, which this opens once the parent run exists (its tags, such
+     * as a cluster's application id, go onto the parent) and closes when the trials are done. The trial runs are
+     * listed in trial order, whatever order they finished in.
+     */
+    public SweepOutcome run(SweepPlan plan, RunListener listener, AtomicBoolean cancelled, SweepLauncher launcher, List<RunTracker> parentMirrors)
+            throws IOException, InterruptedException {
         Experiment base = plan.trials().get(0).experiment();
         long start = System.currentTimeMillis();
         String name = base.name();
@@ -75,20 +96,65 @@ public final class SweepRunner {
         }
         parent.file("trials.txt", trialsText.toString().getBytes(StandardCharsets.UTF_8));
 
-        listener.phase("sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", " + plan.parallelism() + " at a time");
+        listener.phase("sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", " + launcher.where(plan));
         Map<String, String> failures = new ConcurrentHashMap<>();
         AtomicInteger notRun = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
         List<Future<?>> futures = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
+        AtomicInteger waiting = new AtomicInteger();
         AtomicInteger ended = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger retries = new AtomicInteger();
         // the bar counts trials that ended; its label says how they ended and which are running, always in step with it
         java.util.Set<String> now = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Integer> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Map<Integer, String> runNames = Trial.runNames(plan.trials());
-        try (Progress bar = listener.progress("sweep", plan.trials().size(), "trial")) {
+        Map<Integer, String> labels = new java.util.HashMap<>();
+        plan.trials().forEach(t -> labels.put(t.index(), "#" + t.index() + " " + t.label()));
+        ExecutorService pool = null;
+        try (Progress bar = listener.progress("sweep", plan.trials().size(), "trial"); launcher) {
             Runnable show = () -> bar.status(ended.get() + " finished, " + running.get() + " running, " + failed.get() + " failed"
+                    + (waiting.get() == 0 ? "" : ", " + waiting.get() + " waiting") + (retries.get() == 0 ? "" : ", " + retries.get() + " retried")
                     + (now.isEmpty() ? "" : " · " + String.join(", ", new java.util.TreeSet<>(now))));
+            SweepLauncher.TrialEvents events = new SweepLauncher.TrialEvents() {
+                @Override
+                public void started(int index) {
+                    synchronized (bar) {
+                        if (queued.remove(index)) {
+                            waiting.decrementAndGet();
+                            running.incrementAndGet();
+                            now.add(labels.get(index));
+                            show.run();
+                        }
+                    }
+                }
+
+                @Override
+                public void retrying(int index, String why) {
+                    synchronized (bar) {
+                        retries.incrementAndGet();
+                        listener.phase("trial " + labels.get(index) + " failed an attempt and runs again: " + why);
+                        show.run();
+                    }
+                }
+            };
+            Map<String, String> launcherTags;
+            try {
+                launcherTags = launcher.open(plan, info.id(), events);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                parent.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis());
+                mirror(mirrors, t -> t.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis()));
+                throw e;
+            } catch (Exception e) {
+                parent.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis());
+                mirror(mirrors, t -> t.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis()));
+                throw new IOException(e.getMessage(), e);
+            }
+            if (!launcherTags.isEmpty()) {
+                parent.tags(launcherTags);
+                mirror(mirrors, t -> t.tags(launcherTags));
+            }
+            pool = Executors.newFixedThreadPool(Math.max(1, Math.min(plan.trials().size(), launcher.concurrency(plan))));
             for (Trial trial : plan.trials()) {
                 futures.add(pool.submit(() -> {
                     if (cancelled.get()) {
@@ -100,10 +166,15 @@ public final class SweepRunner {
                         return;
                     }
                     String runName = runNames.get(trial.index());
-                    String label = "#" + trial.index() + " " + trial.label();
+                    String label = labels.get(trial.index());
                     synchronized (bar) {
-                        running.incrementAndGet();
-                        now.add(label);
+                        if (launcher.queues()) {
+                            queued.add(trial.index());
+                            waiting.incrementAndGet();
+                        } else {
+                            running.incrementAndGet();
+                            now.add(label);
+                        }
                         show.run();
                     }
                     boolean ok = false;
@@ -117,7 +188,7 @@ public final class SweepRunner {
                         failures.put(label, String.valueOf(e.getMessage()));
                     }
                     synchronized (bar) {
-                        running.decrementAndGet();
+                        (queued.remove(trial.index()) ? waiting : running).decrementAndGet();
                         now.remove(label);
                         (ok ? ended : failed).incrementAndGet();
                         bar.advance(1);
@@ -133,16 +204,27 @@ public final class SweepRunner {
                     throw new IllegalStateException(e.getCause());
                 }
             }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // closing the launcher failed; the trials are done and recorded
+            org.slf4j.LoggerFactory.getLogger(SweepRunner.class).warn("closing the sweep's launcher: {}", e.getMessage());
         } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
+            if (pool != null) {
+                pool.shutdownNow();
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            }
         }
+        // in trial order, whatever order they ran and finished in (so every launcher gives the same comparison)
+        Map<String, Integer> order = new java.util.HashMap<>();
+        runNames.forEach((index, runName) -> order.put(runName, index));
         List<StoredRun> trials = new ArrayList<>();
         for (StoredRun r : store.list()) {
             if (info.id().equals(r.parentId())) {
                 trials.add(r);
             }
         }
+        trials.sort(java.util.Comparator.comparingInt((StoredRun r) -> order.getOrDefault(r.name(), Integer.MAX_VALUE)));
         long finished = trials.stream().filter(r -> r.status() == RunStatus.FINISHED).count();
         RunStatus status = cancelled.get() ? RunStatus.KILLED : finished == 0 ? RunStatus.FAILED : RunStatus.FINISHED;
         Map<String, String> counts = Map.of("genlab.sweep.finished", Long.toString(finished), "genlab.sweep.failed", Integer.toString(failures.size()),
