@@ -78,6 +78,12 @@ final class ResolvedKeys {
         out.add(new Key(prefix + ".type", choice.name(), choice.name(), typeOrigin));
         List<Key> settings = new ArrayList<>();
         walk(prefix, choice.resolved().root(), experiment, file, Set.of(), Secrets.ofEnvironment(), settings);
+        // in the settings record's order, as 'genlab plugins' lists them
+        List<String> order = dev.genlab.runtime.config.RecordBinder.keys(choice.factory().settingsClass());
+        settings.sort(Comparator.comparingInt(k -> {
+            int i = order.indexOf(k.path().substring(prefix.length() + 1).split("\\.", 2)[0]);
+            return i < 0 ? order.size() : i;
+        }));
         for (Key k : settings) {
             out.add(k.origin().equals("genlab default") ? new Key(k.path(), k.value(), k.json(), "default of launcher '" + choice.name() + "'") : k);
         }

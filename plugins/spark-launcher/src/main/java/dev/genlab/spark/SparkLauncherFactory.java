@@ -57,6 +57,9 @@ public final class SparkLauncherFactory implements SweepLauncherFactory<SparkLau
 
     @Override
     public void check(SparkLauncherSettings settings, Config block, Problems problems) {
+        if (!settings.validate(block, problems)) {
+            return; // nothing is tried with values that are wrong already
+        }
         sparkHome(settings, block, problems);
         String master = settings.master();
         if (master.startsWith("spark://")) {

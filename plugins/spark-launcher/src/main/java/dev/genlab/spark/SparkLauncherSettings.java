@@ -1,6 +1,8 @@
 package dev.genlab.spark;
 
-import dev.genlab.spi.PluginConfigException;
+import com.typesafe.config.Config;
+import dev.genlab.runtime.config.Problems;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,32 +25,50 @@ public record SparkLauncherSettings(String master, Optional<String> sparkHome, i
             "spark.task.cpus", "trial-cores", "spark.task.maxFailures", "max-attempts", "spark.archives", "(genlab's own files; see the launcher's README)");
 
     public SparkLauncherSettings {
-        if (!MASTER.matcher(master).matches()) {
-            throw new PluginConfigException("master", "'" + master + "' is not a Spark master; expected " + MASTERS);
-        }
-        if (sparkHome.isPresent() && sparkHome.get().isBlank()) {
-            throw new PluginConfigException("spark-home", "is empty; name the Spark installation (the directory with bin/spark-submit)");
-        }
-        at(executorCores >= 1, "executor-cores", "expected at least 1 but got " + executorCores);
-        at(trialCores >= 1, "trial-cores", "expected at least 1 but got " + trialCores);
-        at(trialCores <= executorCores, "trial-cores", trialCores + " cores per trial do not fit in an executor of executor-cores = " + executorCores);
-        at(maxAttempts >= 1, "max-attempts", "expected at least 1 but got " + maxAttempts);
-        at(submitTimeout >= 1, "submit-timeout", "expected a number of seconds, at least 1, but got " + submitTimeout);
-        for (Map.Entry<String, String> m : Map.of("executor-memory", executorMemory, "driver-memory", driverMemory, "trial-memory", trialMemory).entrySet()) {
-            at(MEMORY.matcher(m.getValue()).matches(), m.getKey(), "'" + m.getValue() + "' is not an amount of memory; expected e.g. 512m, 4g");
-        }
-        for (String key : conf.keySet()) {
-            at(key.startsWith("spark."), "conf", "'" + key + "' is not a Spark property (they start with 'spark.'; quote them: conf { \"spark.x.y\" = z })");
-            String own = MANAGED.get(key);
-            at(own == null, "conf", "'" + key + "' is set by the launcher" + (own == null || own.startsWith("(") ? " " + own : "; use its key '" + own + "'"));
-        }
+        Objects.requireNonNull(master, "master is null");
+        Objects.requireNonNull(sparkHome, "sparkHome is null");
+        Objects.requireNonNull(executorMemory, "executorMemory is null");
+        Objects.requireNonNull(driverMemory, "driverMemory is null");
+        Objects.requireNonNull(trialMemory, "trialMemory is null");
         conf = Map.copyOf(conf);
     }
 
-    private static void at(boolean ok, String key, String message) {
-        if (!ok) {
-            throw new PluginConfigException(key, message);
+    /**
+     * Every value that is well typed but unusable, each located at its key in {@code block} (all of them, not the
+     * first: a user with three typos sees three lines).
+     *
+     * @return whether there were none
+     */
+    boolean validate(Config block, Problems problems) {
+        int before = problems.size();
+        Reporter at = (ok, key, message) -> {
+            if (!ok) {
+                problems.at(block, key, "sweep.launcher." + key, message);
+            }
+        };
+        at.check(MASTER.matcher(master).matches(), "master", "'" + master + "' is not a Spark master; expected " + MASTERS);
+        at.check(sparkHome.isEmpty() || !sparkHome.get().isBlank(), "spark-home", "is empty; name the Spark installation (the directory with bin/spark-submit)");
+        at.check(executorCores >= 1, "executor-cores", "expected at least 1 but got " + executorCores);
+        at.check(trialCores >= 1, "trial-cores", "expected at least 1 but got " + trialCores);
+        at.check(trialCores <= executorCores, "trial-cores", trialCores + " cores per trial do not fit in an executor of executor-cores = " + executorCores);
+        at.check(maxAttempts >= 1, "max-attempts", "expected at least 1 but got " + maxAttempts);
+        at.check(submitTimeout >= 1, "submit-timeout", "expected a number of seconds, at least 1, but got " + submitTimeout);
+        Map<String, String> memory = new java.util.LinkedHashMap<>();
+        memory.put("executor-memory", executorMemory);
+        memory.put("driver-memory", driverMemory);
+        memory.put("trial-memory", trialMemory);
+        memory.forEach((key, value) -> at.check(MEMORY.matcher(value).matches(), key, "'" + value + "' is not an amount of memory; expected e.g. 512m, 4g"));
+        for (String key : new java.util.TreeSet<>(conf.keySet())) {
+            String own = MANAGED.get(key);
+            at.check(key.startsWith("spark."), "conf", "'" + key + "' is not a Spark property (they start with 'spark.'; quote them: conf { \"spark.x.y\" = z })");
+            at.check(own == null, "conf", "'" + key + "' is set by the launcher" + (own != null && own.startsWith("(") ? " " + own : "; use its key '" + own + "'"));
         }
+        return problems.size() == before;
+    }
+
+    @FunctionalInterface
+    private interface Reporter {
+        void check(boolean ok, String key, String message);
     }
 
     /** Whether the cluster is this machine (local[N], or a standalone master on a loopback address). */

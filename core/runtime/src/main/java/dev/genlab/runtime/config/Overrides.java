@@ -18,6 +18,7 @@ import java.util.List;
  * {@code --set #n (key=value)}, and the file's blocks keep theirs, so every problem is located at one or the other.
  */
 public final class Overrides {
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'{}\\[\\],#$]*");
     private Overrides() {
     }
 
@@ -62,8 +63,13 @@ public final class Overrides {
                 continue;
             }
             Config parsed;
+            String value = text.substring(eq + 1);
+            if (URL.matcher(value.trim()).matches()) {
+                // HOCON reads the '//' of an unquoted URL as a comment: --set sweep.launcher.master=spark://host:7077 means the string
+                value = ConfigUtil.quoteString(value.trim());
+            }
             try {
-                parsed = ConfigFactory.parseString(ConfigUtil.joinPath(path) + " = " + text.substring(eq + 1),
+                parsed = ConfigFactory.parseString(ConfigUtil.joinPath(path) + " = " + value,
                         ConfigParseOptions.defaults().setOriginDescription(label));
             } catch (ConfigException e) {
                 List<ConfigProblem> found = UnclosedBrackets.findInOverride(text);

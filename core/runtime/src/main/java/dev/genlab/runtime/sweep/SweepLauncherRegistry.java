@@ -130,12 +130,22 @@ public final class SweepLauncherRegistry {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Choice bind(SweepLauncherFactory f, Config block, String path, Problems problems) {
-        Record settings = RecordBinder.bind(f.settingsClass(), block, f.defaults(), path, "launcher '" + f.name() + "'", problems);
-        if (settings == null) {
-            return null;
-        }
         int before = problems.size();
-        f.check(settings, block, problems);
-        return problems.size() == before ? new Choice(f, settings, block) : null;
+        Record settings = RecordBinder.bind(f.settingsClass(), block, f.defaults(), path, "launcher '" + f.name() + "'", problems);
+        Record known = settings;
+        if (known == null) {
+            // the other keys' problems too, in the same report: an unknown key must not hide a bad value
+            Config knownBlock = block;
+            for (String key : block.root().keySet()) {
+                if (!RecordBinder.keys(f.settingsClass()).contains(key)) {
+                    knownBlock = knownBlock.withoutPath(com.typesafe.config.ConfigUtil.quoteString(key));
+                }
+            }
+            known = RecordBinder.bind(f.settingsClass(), knownBlock, f.defaults(), path, "launcher '" + f.name() + "'", new Problems());
+        }
+        if (known != null) {
+            f.check(known, block, problems);
+        }
+        return settings != null && problems.size() == before ? new Choice(f, settings, block) : null;
     }
 }
