@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.genlab.runtime.tracking.mlflow.MlflowHttp;
+import dev.genlab.runtime.tracking.mlflow.MlflowServer;
+import dev.genlab.runtime.tracking.mlflow.MlflowServerExtension;
 import dev.genlab.spark.SparkCluster;
 import dev.genlab.spark.SparkClusterExtension;
 import java.io.IOException;
@@ -222,6 +225,66 @@ class TestSparkSweeps {
             p.destroyForcibly();
             cluster.restoreWorkers(2);
         }
+    }
+
+    @Test
+    @ExtendWith(MlflowServerExtension.class)
+    void aSweepOnSparkReachesMlflowAsTheParentAndItsTrials(SparkCluster cluster, MlflowServer server) throws Exception {
+        String experiment = "spark-e2e-" + System.nanoTime();
+        Path file = Files.writeString(dir.resolve("mlflow.conf"), """
+                name = spark-mlflow
+                seed = 42
+                dataset { type = adult, max-rows = 600 }
+                model { type = copula }
+                sample { rows = 200 }
+                metrics = [fidelity]
+                sweep { seeds = [1, 2], parallelism = 2 }
+                tracking.mlflow { uri = "%s", experiment = "%s" }
+                """.formatted(server.uri(), experiment));
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = ChildJvm.genlab(dir, cluster.environment(), SWEEP_TIMEOUT, "run", file.toString(), "--runs", runs.toString(), "-q",
+                "--set", "sweep.launcher.type=spark", "--set", "sweep.launcher.master=\"" + cluster.masterUrl() + "\"");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        Store s = Store.read(runs);
+
+        MlflowHttp http = new MlflowHttp(server.uri(), new MlflowHttp.Settings(Duration.ofSeconds(2), Duration.ofSeconds(20), 2, Duration.ofMillis(100)));
+        String experimentId = http.get("experiments/get-by-name", Map.of("experiment_name", experiment)).path("experiment").path("experiment_id").asText();
+        List<JsonNode> remote = new ArrayList<>();
+        http.post("runs/search", Map.of("experiment_ids", List.of(experimentId), "run_view_type", "ALL")).path("runs").forEach(remote::add);
+        assertEquals(3, remote.size(), "the parent and its two trials, once each: " + remote);
+        List<JsonNode> parents = remote.stream().filter(x -> tag(x, "mlflow.parentRunId") == null).toList();
+        assertEquals(1, parents.size(), remote.toString());
+        JsonNode parent = parents.get(0);
+        assertEquals("FINISHED", parent.path("info").path("status").asText(), parent.toString());
+        assertEquals(s.parentTag("spark.applicationId"), tag(parent, "spark.applicationId"), "the parent names its Spark application in MLflow too");
+        Map<String, JsonNode> trials = new TreeMap<>();
+        for (JsonNode x : remote) {
+            if (x != parent) {
+                assertEquals(parent.path("info").path("run_id").asText(), tag(x, "mlflow.parentRunId"), "nested under the sweep: " + x);
+                assertEquals("FINISHED", x.path("info").path("status").asText(), x.toString());
+                trials.put(tag(x, "mlflow.runName"), x);
+            }
+        }
+        assertEquals(s.trialsByName().keySet(), trials.keySet());
+        for (Map.Entry<String, JsonNode> t : trials.entrySet()) {
+            JsonNode local = JSON.readTree(s.directory(s.trialsByName().get(t.getKey())).resolve("results.json").toFile());
+            double remoteValue = Double.NaN;
+            for (JsonNode m : t.getValue().path("data").path("metrics")) {
+                if (m.path("key").asText().equals("fidelity.overall")) {
+                    remoteValue = m.path("value").asDouble();
+                }
+            }
+            assertEquals(local.path("fidelity.overall").asDouble(), remoteValue, t.getKey() + ": the trial's numbers in MLflow");
+        }
+    }
+
+    private static String tag(JsonNode run, String key) {
+        for (JsonNode t : run.path("data").path("tags")) {
+            if (t.path("key").asText().equals(key)) {
+                return t.path("value").asText();
+            }
+        }
+        return null;
     }
 
     @Test
