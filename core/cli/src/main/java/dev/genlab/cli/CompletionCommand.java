@@ -1,6 +1,5 @@
 package dev.genlab.cli;
 
-import dev.genlab.runtime.plugin.PluginKind;
 import dev.genlab.runtime.plugin.PluginRegistry;
 import java.util.List;
 import java.util.TreeSet;
@@ -34,10 +33,7 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = new CommandLine(new GenlabCommand());
         PluginRegistry registry = common.genlab().registry();
-        TreeSet<String> names = new TreeSet<>();
-        for (PluginKind kind : PluginKind.values()) {
-            names.addAll(registry.names(kind));
-        }
+        TreeSet<String> names = new TreeSet<>(PluginsCommand.allNames(registry)); // plugins and sweep launchers
         CommandSpec plugins = cli.getSubcommands().get("plugins").getCommandSpec();
         for (PositionalParamSpec p : List.copyOf(plugins.positionalParameters())) {
             plugins.remove(p);

@@ -206,7 +206,8 @@ final class PluginsCommand implements Callable<Integer> {
         return allOk ? Main.OK : Main.RUN_FAILED;
     }
 
-    private static List<String> allNames(PluginRegistry registry) {
+    /** Every name {@code genlab plugins NAME} takes: the plugins' and the sweep launchers'. */
+    static List<String> allNames(PluginRegistry registry) {
         List<String> names = new ArrayList<>();
         for (PluginKind k : PluginKind.values()) {
             names.addAll(registry.names(k));

@@ -45,7 +45,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (dev.genlab.runtime.sweep.SweepPlanner.hasSweep(parsed)) {
             dev.genlab.runtime.sweep.SweepPlan plan = new dev.genlab.runtime.sweep.SweepPlanner(genlab.loader()).plan(file, parsed);
             warnings.addAll(plan.warnings());
-            sweep = "; sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", all valid";
+            sweep = "; sweep of " + plan.trials().size() + " trials over " + String.join(", ", plan.axes()) + ", all valid"
+                    + (plan.launcher() == null ? "" : ", launcher " + plan.launcher().name());
             // each distinct data setup (dataset block, split, sample) is prepared once: its sizes decide degenerate trials
             java.util.Map<String, List<String>> bySetup = new java.util.LinkedHashMap<>();
             for (dev.genlab.runtime.sweep.Trial t : plan.trials()) {

@@ -94,7 +94,7 @@ public final class SparkLauncherFactory implements SweepLauncherFactory<SparkLau
     /** The installation: {@code spark-home}, else SPARK_HOME; a problem if neither names a directory with bin/spark-submit. */
     Path sparkHome(SparkLauncherSettings settings, Config block, Problems problems) {
         String given = settings.sparkHome().orElse(environment.get("SPARK_HOME"));
-        String key = settings.sparkHome().isPresent() ? "spark-home" : "type";
+        String key = "spark-home"; // else the launcher block's line: SPARK_HOME is the environment's
         String what = settings.sparkHome().isPresent() ? "spark-home" : "SPARK_HOME";
         if (given == null || given.isBlank()) {
             problems.at(block, "spark-home", "sweep.launcher.spark-home", "no Spark installation: set SPARK_HOME or spark-home = \"/path/to/spark\""

@@ -78,9 +78,12 @@ final class SparkSweepLauncher implements SweepLauncher {
         return "as tasks of a Spark application on " + settings.master();
     }
 
+    /** Trials handed to the cluster at once (each waits in a thread here and in the driver); the cluster schedules them. */
+    static final int IN_FLIGHT = 512;
+
     @Override
     public int concurrency(SweepPlan plan) {
-        return plan.trials().size(); // the cluster schedules them
+        return Math.min(plan.trials().size(), IN_FLIGHT);
     }
 
     @Override
@@ -107,7 +110,7 @@ final class SparkSweepLauncher implements SweepLauncher {
         }
         SparkLauncher launcher = new SparkLauncher(env).setSparkHome(sparkHome.toString()).setAppResource(appJar.toString())
                 .setMainClass(SparkSweepDriver.class.getName()).setMaster(master()).setDeployMode("client")
-                .setAppName("genlab sweep " + context.experiment().getString("name") + " (" + parentId + ")")
+                .setAppName("genlab sweep " + plan.trials().get(0).experiment().name() + " (" + parentId + ")")
                 .setConf(SparkLauncher.DRIVER_MEMORY, settings.driverMemory())
                 .setConf(SparkLauncher.EXECUTOR_CORES, Integer.toString(settings.executorCores()))
                 .setConf(SparkLauncher.EXECUTOR_MEMORY, settings.executorMemory())

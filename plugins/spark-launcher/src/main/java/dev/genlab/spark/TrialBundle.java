@@ -33,11 +33,12 @@ import java.util.zip.ZipOutputStream;
  *                 server: the submitting side pushes the runs), and under files/N/ each file it names
  * </pre>
  *
- * A value "names a file" when it resolves, as a dataset path does, against the experiment file's directory to an
- * existing file; it is rewritten to the copy.
+ * A plugin setting "names a file" when it resolves, as a dataset path does, against the experiment file's directory
+ * to an existing file; it is rewritten to the copy.
  */
 final class TrialBundle {
     static final String EXPERIMENT_DIR = "experiment";
+    private static final Set<String> PLUGIN_SECTIONS = Set.of("dataset", "model", "metrics");
 
     /** The bundle and the paths a trial's command uses inside it (relative to the unpacked bundle). */
     record Contents(Path zip, List<String> classpath, List<String> pluginDirs, String experiment, List<String> shippedFiles) {
@@ -103,11 +104,16 @@ final class TrialBundle {
         }
     }
 
-    /** Paths of string values that name an existing file, relative to {@code base} or absolute. */
+    /**
+     * Paths of the plugins' string values ({@code dataset.*}, {@code model.*}, {@code metrics.*}) that name an
+     * existing file, relative to {@code base} or absolute; the experiment's own keys ({@code name}, ...) are never
+     * files.
+     */
     static Map<String, Path> namedFiles(Config config, Path base) {
         Map<String, Path> out = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigValue> e : config.entrySet()) {
-            if (e.getValue().valueType() != ConfigValueType.STRING) {
+            String section = e.getKey().split("[.\\[]", 2)[0];
+            if (!PLUGIN_SECTIONS.contains(section) || e.getValue().valueType() != ConfigValueType.STRING) {
                 continue;
             }
             String value = (String) e.getValue().unwrapped();

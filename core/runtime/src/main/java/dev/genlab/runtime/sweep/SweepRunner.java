@@ -141,14 +141,23 @@ public final class SweepRunner {
             Map<String, String> launcherTags;
             try {
                 launcherTags = launcher.open(plan, info.id(), events);
-            } catch (IOException | InterruptedException | RuntimeException e) {
-                parent.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis());
-                mirror(mirrors, t -> t.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis()));
-                throw e;
             } catch (Exception e) {
-                parent.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis());
-                mirror(mirrors, t -> t.ended(RunStatus.FAILED, "the sweep's launcher did not start: " + e.getMessage(), System.currentTimeMillis()));
-                throw new IOException(e.getMessage(), e);
+                // e.g. a cluster that took the application but never started it: the parent says why, never RUNNING
+                String why = "the sweep's launcher did not start: " + e.getMessage();
+                long at = System.currentTimeMillis();
+                RunStatus how = cancelled.get() ? RunStatus.KILLED : RunStatus.FAILED;
+                parent.ended(how, why, at);
+                mirror(mirrors, t -> t.ended(how, why, at));
+                if (e instanceof IOException io) {
+                    throw io;
+                }
+                if (e instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(why, e);
             }
             if (!launcherTags.isEmpty()) {
                 parent.tags(launcherTags);
