@@ -92,6 +92,15 @@ class TestSparkSweeps {
             assertEquals(JSON.readTree(lr.resolve("results.json").toFile()), JSON.readTree(sr.resolve("results.json").toFile()), name + ": the numbers");
             assertEquals(files(lr), files(sr), name + ": the run directory's layout");
             assertEquals(-1L, Files.mismatch(lr.resolve("artifacts/synthetic.csv"), sr.resolve("artifacts/synthetic.csv")), name + ": synthetic.csv");
+            // what the run records about itself is the same too, but for what differs between any two runs (ids, times,
+            // hashes of files that hold them) and where the trial's process found its files (provenance paths on the
+            // executor) — and the attempts it took, which only a Spark trial records
+            Map<String, String> sparkTags = comparableTags(s.tags(s.trialsByName().get(name)));
+            assertEquals("1", sparkTags.remove("spark.attempts"), name);
+            assertEquals(comparableTags(l.tags(l.trialsByName().get(name))), sparkTags, name + ": tags");
+            for (String f : List.of("params.json", "measures.json", "config.conf")) {
+                assertEquals(Files.readString(lr.resolve(f)), Files.readString(sr.resolve(f)), name + ": " + f);
+            }
         }
         Path lp = l.directory(l.parent());
         Path sp = s.directory(s.parent());
@@ -356,6 +365,13 @@ class TestSparkSweeps {
             assertTrue(System.nanoTime() < deadline, "trial processes still run on the workers a minute after the sweep ended");
             Thread.sleep(200);
         }
+    }
+
+    /** A run's tags without those that differ between any two runs of one trial, or name a path of its process. */
+    private static Map<String, String> comparableTags(Map<String, String> tags) {
+        Map<String, String> out = new TreeMap<>(tags);
+        out.keySet().removeIf(k -> k.startsWith("genlab.output.") || k.startsWith("genlab.seconds.") || k.equals("genlab.experiment_file"));
+        return out;
     }
 
     /** The files under {@code dir}, relative, sorted. */
