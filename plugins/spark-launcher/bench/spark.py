@@ -12,7 +12,7 @@ core/cli/target). It
 3. writes one tiny experiment (copula on 600 rows of the bundled Adult sample, fidelity only, 200 synthetic rows:
    about a second of work per trial) with a sweep of --trials seeds, and runs it with
    `genlab run FILE --runs DIR -q --set sweep.launcher.type=...` in turns, alternating the four set-ups
-   --repeats times (so a change of the machine's load hits all of them alike):
+   --repeats times (so a change of the machine's load hits all of them alike), every trial with GENLAB_THREADS=1:
      processes x1   sweep.launcher.type=processes, parallelism 1
      spark 1 worker sweep.launcher.type=spark on the 1-worker cluster
      processes x2   sweep.launcher.type=processes, parallelism 2
@@ -111,8 +111,8 @@ class Cluster:
                 state = self.json()
                 if sum(1 for w in state["workers"] if w["state"] == "ALIVE") == workers:
                     return
-            except OSError:
-                pass
+            except (OSError, ValueError):
+                pass  # not answering yet, or not with JSON yet
             time.sleep(0.25)
         self.close()
         raise SystemExit(f"the cluster in {directory} did not get {workers} ALIVE workers within 120 s")
@@ -197,7 +197,10 @@ def main():
     two = None
     try:
         two = Cluster(spark_home, python, args.out / "cluster-2", 2)
-        env = dict(one.env)
+        # one PyTorch/worker thread per trial on both paths: a Spark trial gets trial-cores (1), a local process
+        # cores / parallelism unless GENLAB_THREADS says otherwise (2 at parallelism 1 here, which on a loaded
+        # machine made the local path the slower one)
+        env = dict(one.env, GENLAB_THREADS="1")
         setups = [
             ("processes x1", 1, confs[1], ["sweep.launcher.type=processes"]),
             ("spark 1 worker", 1, confs[1], ["sweep.launcher.type=spark", f"sweep.launcher.master=\"{one.url}\""]),
