@@ -105,6 +105,13 @@ class Cluster:
             self.spawn(f"worker-{i + 1}", ["org.apache.spark.deploy.worker.Worker", "--host", HOST, "--cores", "1",
                                            "--memory", "2g", "--webui-port", str(free_port()),
                                            "--work-dir", str(directory / f"worker-{i + 1}"), self.url])
+        try:
+            self.await_workers(workers)
+        except BaseException:
+            self.close()  # the caller never gets this object: nothing it started may outlive the script
+            raise
+
+    def await_workers(self, workers):
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
@@ -114,8 +121,7 @@ class Cluster:
             except (OSError, ValueError):
                 pass  # not answering yet, or not with JSON yet
             time.sleep(0.25)
-        self.close()
-        raise SystemExit(f"the cluster in {directory} did not get {workers} ALIVE workers within 120 s")
+        raise SystemExit(f"the cluster in {self.directory} did not get {workers} ALIVE workers within 120 s")
 
     @property
     def url(self):
