@@ -23,16 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * — loading, training, sampling, evaluation, report, MLflow upload (to a real hung server) — each made long enough
  * to be signalled in: the run must end KILLED with its end time (before loading ends there is no run, and nothing
  * may be written), the exit code 130 or 143, and the JVM must not crash (no {@code hs_err_pid*.log}). The process is started through python3, which puts it in a session of its
- * own and resets SIGINT to its default: a job started in the background of a script inherits SIGINT ignored, and
- * the JVM keeps that.
+ * own and resets SIGINT to its default ({@link ChildJvm#DEFAULT_SIGNALS}).
  */
 class TestSignals {
-    private static final String LAUNCHER = "import os, signal, sys\n"
-            + "signal.signal(signal.SIGINT, signal.SIG_DFL)\n"
-            + "signal.signal(signal.SIGTERM, signal.SIG_DFL)\n"
-            + "os.setsid()\n"
-            + "os.execvp(sys.argv[1], sys.argv[1:])\n";
-
     @TempDir
     Path dir;
 
@@ -57,7 +50,7 @@ class TestSignals {
         Path log = dir.resolve("out.log");
         try (HungServer hung = phase.equals("uploading") ? new HungServer() : null) {
             Path experiment = Files.writeString(dir.resolve("exp.conf"), experiment(phase, hung));
-            List<String> command = new ArrayList<>(List.of("python3", "-c", LAUNCHER, ChildJvm.java(), "-Dai.djl.offline=true", "-cp",
+            List<String> command = new ArrayList<>(List.of("python3", "-c", ChildJvm.DEFAULT_SIGNALS, ChildJvm.java(), "-Dai.djl.offline=true", "-cp",
                     System.getProperty("java.class.path"), Main.class.getName(), "run", experiment.toString(), "--runs", runs.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("DJL_OFFLINE", "true");

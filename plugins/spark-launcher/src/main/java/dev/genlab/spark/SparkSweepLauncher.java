@@ -275,6 +275,10 @@ final class SparkSweepLauncher implements SweepLauncher {
         }
         Path log = context.store().root().resolve(parentId).resolve("trials").resolve(trial.index() + ".log");
         Files.createDirectories(log.getParent());
+        if (outcome.result() == null && context.cancelled().get() && !attempts.containsKey(trial.index())) {
+            // cancelled before a task of it started: not run, and no run of it (as a local sweep's trials never started)
+            return RunStatus.KILLED;
+        }
         if (outcome.result() == null) {
             Files.writeString(log, outcome.noResult() + "\n");
             RunStatus status = context.cancelled().get() ? RunStatus.KILLED : RunStatus.FAILED;
@@ -293,6 +297,7 @@ final class SparkSweepLauncher implements SweepLauncher {
             record(trial, runName, parentId, RunStatus.FAILED, "the trial made no run (exit code " + r.exitCode() + "); see " + log);
             return RunStatus.FAILED;
         }
+        tagAttempts(runId.get(), r.attempt() + 1);
         push(trial, runId.get());
         return TrialCommand.status(r.exitCode(), trial.index(), log.toString());
     }
@@ -333,6 +338,17 @@ final class SparkSweepLauncher implements SweepLauncher {
             }
         }
         return Optional.ofNullable(runId);
+    }
+
+    /**
+     * The attempts the trial took, on the run it returned as on a run recorded here ({@link #record}): a retried trial
+     * shows in the store and in MLflow, where only its last attempt's run is.
+     */
+    private void tagAttempts(String runId, int attempts) throws IOException {
+        Path tags = context.store().root().resolve(runId).resolve("tags.json");
+        Map<String, Object> all = new java.util.TreeMap<>(Files.isRegularFile(tags) ? dev.genlab.runtime.util.Json.readMap(tags) : Map.of());
+        all.put("spark.attempts", Integer.toString(attempts));
+        dev.genlab.runtime.util.Json.write(tags, all);
     }
 
     /** A trial without a run of its own still appears in the store, with why. */

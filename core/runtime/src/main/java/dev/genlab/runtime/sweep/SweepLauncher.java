@@ -34,7 +34,11 @@ public interface SweepLauncher extends TrialLauncher, AutoCloseable {
         return plan.parallelism();
     }
 
-    /** Whether {@link #launch} only queues a trial and {@link TrialEvents#started} says when it runs. */
+    /**
+     * Whether {@link #launch} only queues a trial and {@link TrialEvents#started} says when it runs. A queued trial
+     * cancelled before it started returns KILLED and leaves no run: the sweep counts it not run, as a local trial
+     * never launched.
+     */
     default boolean queues() {
         return false;
     }

@@ -189,6 +189,17 @@ public final class SweepRunner {
                     boolean ok = false;
                     try {
                         RunStatus status = launcher.launch(trial, runName, info.id());
+                        if (status == RunStatus.KILLED && launcher.queues() && queued.contains(trial.index())) {
+                            // cancelled while it waited in the cluster's queue: never started, as a local trial never launched
+                            synchronized (bar) {
+                                queued.remove(trial.index());
+                                waiting.decrementAndGet();
+                                notRun.incrementAndGet();
+                                bar.advance(1);
+                                show.run();
+                            }
+                            return;
+                        }
                         ok = status == RunStatus.FINISHED;
                         if (!ok) {
                             failures.put(label, status.name());
