@@ -155,5 +155,9 @@ class TestDifferentialPrivacyCli {
         // and a score-card row that passes when the spent epsilon is within the configured one
         assertTrue(tags.contains("| budget | budget.epsilon-spent | "), tags);
         assertTrue(Pattern.compile("\\| budget \\| budget.epsilon-spent \\| [0-9.]+ \\| 0 \\| \\*\\*pass\\*\\* \\|").matcher(tags).find(), tags);
+        // what the guarantee does not cover (the encoding fitted on the private rows) is a warning of the run and its summary
+        assertTrue(Files.readString(run.resolve("run.json")).contains("fitted its encoding (category lists, numeric mixtures) on the private"),
+                "run.json's warnings");
+        assertTrue(r.out().contains("the differential privacy guarantee covers the network training only"), r.out());
     }
 }

@@ -75,7 +75,13 @@ public final class DpTvaeModel extends TvaeModel {
     @Override
     void logPrivacy(PrivateTraining privacy, TrainingContext context) {
         context.logMetrics(privacyMetrics(privacy), 0);
+        // the encoding is fitted on the private rows (README, "What the guarantee does not cover"): said on the run
+        context.warn(ENCODING_NOT_PRIVATE);
     }
+
+    /** The run's warning: what the (epsilon, delta) does not cover. */
+    static final String ENCODING_NOT_PRIVATE = "dp-tvae fitted its encoding (category lists, numeric mixtures) on the private training rows;"
+            + " the differential privacy guarantee covers the network training only";
 
     Map<String, Double> privacyMetrics(PrivateTraining privacy) {
         Map<String, Double> m = new LinkedHashMap<>();
