@@ -81,6 +81,9 @@ class TestDifferentialPrivacyCli {
         assertTrue(r.out().contains("  privacy.epsilon-spent = " + shown + " (recorded by the model)"), r.out());
         assertTrue(Files.readString(run.resolve("artifacts/report/report.html")).contains("privacy.epsilon-spent = " + shown), "report");
         assertFalse(r.out().contains("warning"), r.out());
+        // mst's budget gets the score card's budget row as dp-tvae's does: spent within the configured epsilon passes
+        assertTrue(Pattern.compile("\\| budget \\| budget.epsilon-spent \\| [0-9.]+ \\| 0 \\| \\*\\*pass\\*\\* \\|")
+                .matcher(Files.readString(run.resolve("tags.json"))).find(), Files.readString(run.resolve("tags.json")));
     }
 
     @Test

@@ -109,15 +109,11 @@ final class MarginalDomain {
      */
     static void record(String model, TrainingContext context, Resolved domain, ZcdpAccountant ledger, double epsilon, double epsilonSpent,
             double delta, int trainingRows) {
-        // as metrics too: the runtime turns a model's privacy.* metrics into the run's budget (budget.* results, the
-        // score card's budget row: spent <= configured), as for DP-SGD models
-        context.logMetric("privacy.epsilon-spent", epsilonSpent, 0);
-        context.logMetric("privacy.rho-spent", ledger.rho(), 0);
-        context.logMetric("privacy.delta", delta, 0);
-        context.logMetric("privacy.epsilon", epsilon, 0);
         context.logResult("privacy.epsilon-spent", epsilonSpent);
         context.logResult("privacy.rho-spent", ledger.rho());
         context.logResult("privacy.delta", delta);
+        // the configured budget beside the spent one: the runtime's budget row judges spent <= configured
+        context.logResult("privacy.epsilon", epsilon);
         if (!domain.fromData().isEmpty()) {
             context.logResult("privacy.domain-from-data", domain.fromData().size());
             context.warn(model + " read the bounds or categories of " + domain.fromData().size() + " column(s) from the private training data "

@@ -60,7 +60,8 @@ class TestMstModelPlugin extends ModelPluginContract {
         assertEquals(List.of(1e-6), context.history("privacy.delta"));
         assertEquals(ZcdpAccountant.rho(0.5, 1e-6), context.history("privacy.rho-spent").get(0), 1e-8);
         assertEquals(List.of(), mixedDomain().violations(synthetic, 10));
-        assertEquals(Map.of("privacy.epsilon-spent", spent, "privacy.rho-spent", context.history("privacy.rho-spent").get(0), "privacy.delta", 1e-6),
+        assertEquals(Map.of("privacy.epsilon-spent", spent, "privacy.rho-spent", context.history("privacy.rho-spent").get(0), "privacy.delta", 1e-6,
+                "privacy.epsilon", 0.5),
                 context.results());
         assertEquals(List.of(), context.warnings());
     }

@@ -655,6 +655,9 @@ public final class Runner {
         @Override
         public synchronized void logResult(String key, double value) {
             results.put(key, value);
+            if (key.startsWith(PRIVACY_PREFIX)) {
+                privacy.put(key, value); // a DP model's budget, whether logged as a result or as a metric
+            }
             // the local store gets it with the results after the fit (results.json and one metric point)
             trackers.metricMirrors(key, value, 0, System.currentTimeMillis());
         }
