@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The {@code aim} model: {@link Aim} over the public domain the run's dataset declares, coded by {@link DomainCodec}.
- * The privacy it spent is recorded as the run results {@code privacy.epsilon-spent}, {@code privacy.rho-spent} and
- * {@code privacy.delta} ({@link MarginalDomain#record}).
+ * The privacy it spent is recorded as the run results {@code privacy.epsilon-spent}, {@code privacy.rho-spent},
+ * {@code privacy.delta} and the configured {@code privacy.epsilon} ({@link MarginalDomain#record}).
  */
 public final class AimModel implements GenerativeModel {
     private final AimConfig config;

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The {@code mst} model: {@link TabularMst} over the public domain the run's dataset declares. The privacy it spent
- * is recorded as the run results {@code privacy.epsilon-spent}, {@code privacy.rho-spent} and {@code privacy.delta}
- * ({@link MarginalDomain#record}).
+ * is recorded as the run results {@code privacy.epsilon-spent}, {@code privacy.rho-spent}, {@code privacy.delta} and
+ * the configured {@code privacy.epsilon} ({@link MarginalDomain#record}).
  */
 public final class MstModel implements GenerativeModel {
     private final MstConfig config;
