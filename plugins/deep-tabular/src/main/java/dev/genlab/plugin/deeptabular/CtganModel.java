@@ -197,6 +197,7 @@ public final class CtganModel extends DeepTabularModel {
                         conditions.pick(random, batch, true, picks);
                         cond = m.create(conditions.vectors(picks, batch), new Shape(batch, conditions.width));
                     }
+                    criticParams.requireGradients(false); // the critic only passes the gradient on to the generator
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         NDArray raw = generator.forward(cond == null ? z : NDArrays.concat(new NDList(z, cond), 1), true);
                         NDArray fake = output.activate(raw, GUMBEL_TAU);
@@ -209,6 +210,8 @@ public final class CtganModel extends DeepTabularModel {
                         }
                         collector.backward(loss);
                         gSum += loss.getFloat();
+                    } finally {
+                        criticParams.requireGradients(true);
                     }
                     generatorAdam.step();
                 }

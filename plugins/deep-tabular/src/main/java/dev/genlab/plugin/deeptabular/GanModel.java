@@ -156,12 +156,15 @@ public final class GanModel extends DeepTabularModel {
                         }
                         criticAdam.step();
                     }
+                    criticParams.requireGradients(false); // the critic only passes the gradient on to the generator
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         NDArray fake = output.activate(generator.forward(noise(m, random, batch)), 0);
                         NDArray score = critic.forward(fake, true);
                         NDArray loss = wgan ? score.mean().neg() : Activation.softPlus(score.neg()).mean();
                         collector.backward(loss);
                         gSum += loss.getFloat();
+                    } finally {
+                        criticParams.requireGradients(true);
                     }
                     generatorAdam.step();
                 }

@@ -146,6 +146,15 @@ public class TvaeModel extends DeepTabularModel {
         final PrivateTraining privacy;
         final ParameterSet encoderParameters;
         final ParameterSet decoderParameters;
+        /** The value (tanh) columns of the encoding, as a (1, values) index. */
+        final NDArray valueIndex;
+        /** The training rows' value columns, row after row; the loss reads only these of a batch's rows. */
+        final float[] valuesHost;
+        final int valueCount;
+        /** Per training row and one-hot block, the position of its 1 ({@link SoftmaxGroups#targetPositions}); null if not one-hot. */
+        final int[] hotPositions;
+        /** {@code valueIndex} broadcast to the batch's rows, made once. */
+        private NDArray valueIndexRows;
 
         Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
@@ -174,6 +183,53 @@ public class TvaeModel extends DeepTabularModel {
                 }
             }
             valueMask = root.create(valueMaskHost, new Shape(1, width));
+            long[] valueColumns = spans.stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).mapToLong(Span::start).toArray();
+            valueCount = valueColumns.length;
+            valueIndex = root.create(valueColumns, new Shape(1, valueCount));
+            valuesHost = new float[data.rows * valueCount];
+            for (int row = 0; row < data.rows; row++) {
+                for (int v = 0; v < valueCount; v++) {
+                    valuesHost[row * valueCount + v] = data.data[row * width + (int) valueColumns[v]];
+                }
+            }
+            hotPositions = oneHot.isEmpty() ? null : oneHot.targetPositions(data.data, data.rows, width);
+        }
+
+        /** The value columns of rows {@code order[from .. from+size)} as a (size, values) array. */
+        private NDArray batchValues(NDManager m, int[] order, int from, int size) {
+            float[] out = new float[size * valueCount];
+            for (int i = 0; i < size; i++) {
+                System.arraycopy(valuesHost, order[(from + i) % order.length] * valueCount, out, i * valueCount, valueCount);
+            }
+            return m.create(out, new Shape(size, valueCount));
+        }
+
+        /**
+         * The reconstruction loss of a batch, summed over its rows: each value column's Gaussian negative
+         * log-likelihood under the decoder's σ (without the constant) and each one-hot block's cross-entropy. Only the
+         * value columns are taken for the first part and the blocks' target positions for the second, so the
+         * element-wise work is on (rows, values) arrays and the picked logits rather than on whole encoded rows
+         * (issue 19: about half of a tvae step was such passes). The same sum as the masked whole-row form that
+         * {@link #privateLosses} uses.
+         */
+        private NDArray reconstruction(NDManager m, NDArray rec, NDArray x, int[] order, int from, int batch) {
+            NDArray values = null;
+            if (valueCount > 0) {
+                if (valueIndexRows == null || valueIndexRows.getShape().get(0) != batch) {
+                    valueIndexRows = valueIndex.broadcast(new Shape(batch, valueCount));
+                }
+                NDArray sigma = ParameterSet.local(decoder.sigma, m).reshape(new Shape(1, width)).gather(valueIndex, 1);
+                NDArray mu = rec.gather(valueIndexRows, 1).tanh();
+                values = batchValues(m, order, from, batch).sub(mu).square().div(Scalars.mul(sigma.square(), 2)).sum()
+                        .add(Scalars.mul(sigma.log().sum(), batch));
+            }
+            if (oneHot.isEmpty()) {
+                return values == null ? m.zeros(new Shape()) : values;
+            }
+            NDArray categories = hotPositions != null
+                    ? oneHot.crossEntropyAt(rec, oneHot.picks(hotPositions, order, from, batch))
+                    : oneHot.crossEntropy(rec, x);
+            return values == null ? categories : values.add(categories);
         }
 
         @Override
@@ -208,12 +264,8 @@ public class TvaeModel extends DeepTabularModel {
                         NDArray logvar = logVar.forward(h);
                         NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
                         NDArray rec = decoder.mlp.forward(z);
-                        NDArray sigma = ParameterSet.local(decoder.sigma, m);
-                        NDArray values = x.sub(rec.tanh()).square().div(Scalars.mul(sigma.square(), 2)).mul(valueMask).sum()
-                                .add(Scalars.mul(sigma.log().mul(valueMask).sum(), batch));
-                        NDArray reconstruction = oneHot.isEmpty() ? values : values.add(oneHot.crossEntropy(rec, x));
-                        reconstruction = Scalars.div(Scalars.mul(reconstruction, config.lossFactor()), batch);
-                        NDArray kl = Scalars.div(Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5), batch);
+                        NDArray reconstruction = Scalars.mul(reconstruction(m, rec, x, order, step * batch, batch), config.lossFactor() / (double) batch);
+                        NDArray kl = Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5 / batch);
                         NDArray loss = reconstruction.add(kl);
                         collector.backward(loss);
                         totalSum += loss.getFloat();

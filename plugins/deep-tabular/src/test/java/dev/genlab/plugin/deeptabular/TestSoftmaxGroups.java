@@ -1,6 +1,8 @@
 package dev.genlab.plugin.deeptabular;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -93,7 +95,48 @@ class TestSoftmaxGroups {
                 for (int i = 0; i < byBlockGradient.length; i++) {
                     assertEquals(byBlockGradient[i], groupedGradient[i], 1e-6, "gradient of logit " + i + ", packed targets " + packed);
                 }
+                // the same loss from the targets' positions, over rows taken in a shuffled order that wraps around
+                int[] positions = groups.targetPositions(target, ROWS, targetWidth);
+                assertNotNull(positions, "0/1 targets have positions");
+                int[] order = {3, 6, 0, 5, 1, 4, 2};
+                int from = 4;
+                float[] picked = new float[ROWS * width];
+                for (int i = 0; i < ROWS; i++) {
+                    System.arraycopy(logits, order[(from + i) % ROWS] * width, picked, i * width, width);
+                }
+                NDArray c = m.create(picked, new Shape(ROWS, width));
+                c.setRequiresGradient(true);
+                float atPositions;
+                try (GradientCollector collector = DjlEngine.engine().newGradientCollector()) {
+                    NDArray loss = groups.crossEntropyAt(c, groups.picks(positions, order, from, ROWS));
+                    collector.backward(loss);
+                    atPositions = loss.getFloat();
+                }
+                assertEquals(byBlock, atPositions, Math.abs(byBlock) * 1e-6, "cross-entropy at positions, packed targets " + packed);
+                float[] pickedGradient = c.getGradient().toFloatArray();
+                for (int i = 0; i < ROWS; i++) {
+                    for (int j = 0; j < width; j++) {
+                        assertEquals(byBlockGradient[order[(from + i) % ROWS] * width + j], pickedGradient[i * width + j], 1e-6,
+                                "gradient at positions, row " + i + " column " + j + ", packed targets " + packed);
+                    }
+                }
             }
+        }
+    }
+
+    @Test
+    void targetsThatAreNotOneHotHaveNoPositions() {
+        List<Span> blocks = spans().stream().filter(sp -> sp.activation() == Span.Activation.SOFTMAX).toList();
+        int width = spans().get(spans().size() - 1).end();
+        try (NDManager m = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+            SoftmaxGroups groups = new SoftmaxGroups(blocks, false, m);
+            float[] soft = new float[width];
+            soft[blocks.get(0).start()] = 0.5f;
+            assertNull(groups.targetPositions(soft, 1, width), "a weight of 0.5");
+            float[] twoHot = new float[width];
+            twoHot[blocks.get(0).start()] = 1;
+            twoHot[blocks.get(0).start() + 1] = 1;
+            assertNull(groups.targetPositions(twoHot, 1, width), "two 1s in one block");
         }
     }
 

@@ -100,6 +100,17 @@ public final class ParameterSet {
     }
 
     /**
+     * Whether the parameters record gradients. A GAN's generator step back-propagates through the critic only to
+     * reach the generator: with the critic's parameters switched off, autograd skips their weight gradients (one
+     * matrix product per layer) and leaves nothing in them to clear before the next critic step.
+     */
+    public void requireGradients(boolean required) {
+        for (NDArray a : trainable) {
+            a.setRequiresGradient(required);
+        }
+    }
+
+    /**
      * Zeroes the gradients of every parameter. PyTorch accumulates gradients, and a GAN's generator step leaves
      * gradients in the discriminator; one native call per array (no-op for arrays without a gradient yet).
      */
