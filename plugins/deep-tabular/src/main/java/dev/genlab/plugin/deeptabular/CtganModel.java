@@ -193,9 +193,12 @@ public final class CtganModel extends DeepTabularModel {
                     }
                     NDArray z = noise(m, random, batch);
                     NDArray cond = null;
+                    int[] condPositions = null;
                     if (!conditions.isEmpty()) {
                         conditions.pick(random, batch, true, picks);
-                        cond = m.create(conditions.vectors(picks, batch), new Shape(batch, conditions.width));
+                        float[] vectors = conditions.vectors(picks, batch);
+                        cond = m.create(vectors, new Shape(batch, conditions.width));
+                        condPositions = conditionBlocks.targetPositions(vectors, batch, conditions.width);
                     }
                     criticParams.requireGradients(false); // the critic only passes the gradient on to the generator
                     try (GradientCollector collector = engine.newGradientCollector()) {
@@ -204,7 +207,7 @@ public final class CtganModel extends DeepTabularModel {
                         NDArray score = critic.forward(packed(cond == null ? fake : NDArrays.concat(new NDList(fake, cond), 1), pac), true);
                         NDArray loss = score.mean().neg();
                         if (cond != null) {
-                            NDArray conditional = conditionalLoss(raw, cond, batch);
+                            NDArray conditional = conditionalLoss(raw, cond, condPositions, batch);
                             cSum += conditional.getFloat();
                             loss = loss.add(conditional);
                         }
@@ -227,9 +230,15 @@ public final class CtganModel extends DeepTabularModel {
             return metrics;
         }
 
-        /** Cross-entropy between the generator's logits for each categorical column and the condition, on the conditioned column. */
-        private NDArray conditionalLoss(NDArray raw, NDArray cond, int batch) {
-            return Scalars.div(conditionBlocks.crossEntropy(raw, cond), batch);
+        /**
+         * Cross-entropy between the generator's logits for each categorical column and the condition, on the
+         * conditioned column; at the condition's one-hot positions when they are known ({@code positions}).
+         */
+        private NDArray conditionalLoss(NDArray raw, NDArray cond, int[] positions, int batch) {
+            NDArray sum = positions != null
+                    ? conditionBlocks.crossEntropyAt(raw, conditionBlocks.picks(positions, null, 0, batch))
+                    : conditionBlocks.crossEntropy(raw, cond);
+            return Scalars.div(sum, batch);
         }
 
         private NDArray packed(NDArray x, int pac) {

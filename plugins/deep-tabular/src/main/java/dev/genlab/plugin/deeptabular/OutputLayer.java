@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.genlab.plugin.djl.tabular.Span;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -20,12 +22,20 @@ final class OutputLayer {
     private final SoftmaxGroups groups;
     private final NDArray layout;
     private final int width;
+    /** Whether some column is LINEAR: the raw output is then the first part {@link #activate} gathers from. */
+    private final boolean linear;
+    /** The TANH columns, shape (1, count); null when there are none. */
+    private final NDArray tanhColumns;
+    /** {@code layout} and {@code tanhColumns} broadcast to a batch's rows, by row count. */
+    private final Map<Long, NDArray[]> byRows = new HashMap<>();
 
     /** For {@link #decode} only (sampling on the host). */
     OutputLayer(List<Span> spans) {
         this.spans = List.copyOf(spans);
         this.groups = null;
         this.layout = null;
+        this.linear = false;
+        this.tanhColumns = null;
         this.width = spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end();
     }
 
@@ -34,16 +44,27 @@ final class OutputLayer {
         this.spans = List.copyOf(spans);
         this.width = spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end();
         this.groups = new SoftmaxGroups(spans.stream().filter(s -> s.activation() == Span.Activation.SOFTMAX).toList(), false, manager);
-        // activate() concatenates [raw | tanh(raw) | softmax groups] and gathers each encoded column from there
-        int[] softmaxAt = groups.positions(width);
+        // activate() concatenates [raw if some column is linear | tanh of the tanh columns | softmax groups] and
+        // gathers each encoded column from there
+        this.linear = spans.stream().anyMatch(s -> s.activation() == Span.Activation.LINEAR);
+        long[] tanh = spans.stream().filter(s -> s.activation() == Span.Activation.TANH)
+                .flatMapToLong(s -> java.util.stream.LongStream.range(s.start(), s.end())).toArray();
+        this.tanhColumns = tanh.length == 0 ? null : manager.create(tanh, new Shape(1, tanh.length));
+        int tanhAt = linear ? width : 0;
+        int softmaxAt = tanhAt + tanh.length;
+        int[] groupPosition = groups.positions(width);
+        int[] tanhPosition = new int[width];
+        for (int i = 0; i < tanh.length; i++) {
+            tanhPosition[(int) tanh[i]] = i;
+        }
         long[] index = new long[width];
         for (Span s : spans) {
             for (int j = 0; j < s.width(); j++) {
                 int c = s.start() + j;
                 index[c] = switch (s.activation()) {
                     case LINEAR -> c;
-                    case TANH -> width + c;
-                    case SOFTMAX -> 2L * width + softmaxAt[c];
+                    case TANH -> tanhAt + tanhPosition[c];
+                    case SOFTMAX -> softmaxAt + groupPosition[c];
                 };
             }
         }
@@ -52,7 +73,8 @@ final class OutputLayer {
 
     /**
      * Activated output, differentiable. {@code gumbelTau > 0} draws Gumbel noise from the engine's (seeded)
-     * generator for one-hot blocks, as CTGAN's generator does in training.
+     * generator for one-hot blocks, as CTGAN's generator does in training. tanh is applied to the tanh columns only
+     * (on Adult 6 of 157), gathered first.
      */
     NDArray activate(NDArray raw, double gumbelTau) {
         if (groups == null) {
@@ -61,11 +83,21 @@ final class OutputLayer {
         if (spans.isEmpty()) {
             return raw;
         }
-        NDList parts = new NDList(raw, raw.tanh());
+        long rows = raw.getShape().get(0);
+        NDArray[] index = byRows.computeIfAbsent(rows, r -> new NDArray[] {layout.broadcast(new Shape(r, width)),
+                tanhColumns == null ? null : tanhColumns.broadcast(new Shape(r, tanhColumns.getShape().get(1)))});
+        NDList parts = new NDList(3);
+        if (linear) {
+            parts.add(raw);
+        }
+        if (index[1] != null) {
+            parts.add(raw.gather(index[1], 1).tanh());
+        }
         if (!groups.isEmpty()) {
             parts.add(groups.softmax(raw, gumbelTau));
         }
-        return NDArrays.concat(parts, 1).gather(layout.broadcast(new Shape(raw.getShape().get(0), width)), 1);
+        NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+        return all.gather(index[0], 1);
     }
 
     /**

@@ -174,15 +174,15 @@ final class SoftmaxGroups {
 
     /**
      * The flat positions in a {@code (size, padded columns)} array of the targets of rows {@code order[from ..
-     * from+size)} (wrapping around), from {@link #targetPositions} of the whole table: what {@link #crossEntropyAt}
-     * picks.
+     * from+size)} (wrapping around; {@code order} null: rows {@code 0 .. size)}), from {@link #targetPositions} of the
+     * whole table: what {@link #crossEntropyAt} picks.
      */
     long[] picks(int[] positions, int[] order, int from, int size) {
         int blocks = blockTargets.size();
         long[] out = new long[size * blocks];
         int n = 0;
         for (int i = 0; i < size; i++) {
-            int row = order[(from + i) % order.length];
+            int row = order == null ? i : order[(from + i) % order.length];
             for (int b = 0; b < blocks; b++) {
                 int p = positions[row * blocks + b];
                 if (p >= 0) {
@@ -205,8 +205,7 @@ final class SoftmaxGroups {
             return m.zeros(new Shape());
         }
         long rows = logits.getShape().get(0);
-        NDArray columns = allColumnsByRows.computeIfAbsent(rows, r -> allColumns.broadcast(new Shape(r, total)));
-        NDArray padded = logits.gather(columns, 1).add(allMask);
+        NDArray padded = logits.gather(allColumns(rows), 1).add(allMask);
         NDList parts = new NDList(groups.size());
         int at = 0;
         for (Group g : groups) {
@@ -225,16 +224,25 @@ final class SoftmaxGroups {
      */
     NDArray softmax(NDArray raw, double gumbelTau) {
         long rows = raw.getShape().get(0);
+        NDArray x = raw.gather(allColumns(rows), 1);
+        if (gumbelTau > 0) {
+            NDArray u = raw.getManager().randomUniform(1e-10f, 1f, x.getShape());
+            x = Scalars.div(x.add(OutputLayer.gumbelNoise(u)), gumbelTau);
+        }
+        x = x.add(allMask);
         NDList parts = new NDList(groups.size());
+        int at = 0;
         for (Group g : groups) {
-            NDArray x = raw.gather(g.columns.broadcast(new Shape(rows, g.size())), 1);
-            if (gumbelTau > 0) {
-                NDArray u = raw.getManager().randomUniform(1e-10f, 1f, x.getShape());
-                x = Scalars.div(x.add(OutputLayer.gumbelNoise(u)), gumbelTau);
-            }
-            parts.add(x.add(g.mask).reshape(new Shape(rows, g.blocks, g.width)).softmax(-1).reshape(new Shape(rows, g.size())));
+            NDArray part = groups.size() == 1 ? x : x.get(new NDIndex(":, {}:{}", at, at + g.size()));
+            parts.add(part.reshape(new Shape(rows, g.blocks, g.width)).softmax(-1).reshape(new Shape(rows, g.size())));
+            at += g.size();
         }
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+    }
+
+    /** {@code allColumns} broadcast to {@code rows} rows, made once per row count. */
+    private NDArray allColumns(long rows) {
+        return allColumnsByRows.computeIfAbsent(rows, r -> allColumns.broadcast(new Shape(r, total)));
     }
 
     /**

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The grouped soft-max against the same arithmetic block by block (what the models did before, and the reference does). */
 class TestSoftmaxGroups {
     private static final int ROWS = 7;
-    /** A value column, blocks of widths that fall in several groups (1 and 2, 3-4, 5-8, 9-16, 42), another value. */
+    /** Value columns (tanh; the one at index 9 linear), blocks of widths that fall in several groups (1 and 2, 3-4, 5-8, 9-16, 42). */
     private static final int[] WIDTHS = {1, 3, 2, 9, 1, 5, 42, 4, 16, 1, 8, 2};
 
     private static List<Span> spans() {
@@ -27,7 +27,8 @@ class TestSoftmaxGroups {
         int at = 0;
         for (int i = 0; i < WIDTHS.length; i++) {
             boolean value = WIDTHS[i] == 1 && i % 3 == 0;
-            spans.add(new Span(i, at, WIDTHS[i], value ? Span.Activation.TANH : Span.Activation.SOFTMAX,
+            Span.Activation valueActivation = i == 9 ? Span.Activation.LINEAR : Span.Activation.TANH;
+            spans.add(new Span(i, at, WIDTHS[i], value ? valueActivation : Span.Activation.SOFTMAX,
                     value ? Span.Role.VALUE : Span.Role.CATEGORY));
             at += WIDTHS[i];
         }
@@ -150,6 +151,10 @@ class TestSoftmaxGroups {
             for (int row = 0; row < ROWS; row++) {
                 for (Span s : spans) {
                     int base = row * width + s.start();
+                    if (s.activation() == Span.Activation.LINEAR) {
+                        assertEquals(raw[base], grouped[base], 0, "linear at row " + row + ", " + s);
+                        continue;
+                    }
                     if (s.activation() == Span.Activation.TANH) {
                         assertEquals(Math.tanh(raw[base]), grouped[base], 1e-6, "tanh at row " + row + ", " + s);
                         continue;
