@@ -1,6 +1,5 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -14,8 +13,10 @@ import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Critic;
 import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.Scalars;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.Span;
@@ -260,7 +261,7 @@ public final class CtganModel extends DeepTabularModel {
         }
 
         private NDArray noise(NDManager m, SplittableRandom random, int rows) {
-            return m.create(Gaussians.fill(random, rows * config.embeddingDim()), new Shape(rows, config.embeddingDim()));
+            return NativeArrays.floats(m, new Shape(rows, config.embeddingDim()), out -> Gaussians.fill(random, out, rows * config.embeddingDim()));
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.genlab.plugin.deeptabular;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import java.util.SplittableRandom;
 
 /** The encoded training rows on the heap, and the batches cut from them (one native call per batch). */
@@ -34,11 +35,11 @@ final class EncodedTable {
 
     /** Rows {@code order[from .. from+size)} (wrapping around) as a (size, width) array. */
     NDArray batch(NDManager manager, int[] order, int from, int size) {
-        float[] out = new float[size * width];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(data, order[(from + i) % order.length] * width, out, i * width, width);
-        }
-        return manager.create(out, new Shape(size, width));
+        return NativeArrays.floats(manager, new Shape(size, width), out -> {
+            for (int i = 0; i < size; i++) {
+                out.put(i * width, data, order[(from + i) % order.length] * width, width);
+            }
+        });
     }
 
     /** The given rows as a (rows.length, width) array. */

@@ -47,14 +47,15 @@ abstract class FittedDeepModel implements FittedModel {
         try (NDManager manager = DjlEngine.newManager(DjlEngine.device(device))) {
             encoded = generate(manager, n, seed);
         }
-        return transformer.inverse(encoded, n);
+        // decoded on as many threads as the engine was given (the same rows whatever the count)
+        return transformer.inverse(encoded, n, DjlEngine.threadsInForce());
     }
 
     /** {@code n} encoded rows (row-major, transformer width), ready for {@code inverse}. */
     abstract float[] generate(NDManager manager, int n, long seed);
 
     Table table(float[] encoded, int n) {
-        return transformer.inverse(encoded, n);
+        return transformer.inverse(encoded, n, DjlEngine.threadsInForce());
     }
 
     @Override

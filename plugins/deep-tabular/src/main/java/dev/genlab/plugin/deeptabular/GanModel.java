@@ -12,6 +12,7 @@ import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Critic;
 import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Weights;
@@ -179,7 +180,7 @@ public final class GanModel extends DeepTabularModel {
         }
 
         private NDArray noise(NDManager m, SplittableRandom random, int rows) {
-            return m.create(Gaussians.fill(random, rows * config.latentDim()), new Shape(rows, config.latentDim()));
+            return NativeArrays.floats(m, new Shape(rows, config.latentDim()), out -> Gaussians.fill(random, out, rows * config.latentDim()));
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.genlab.plugin.deeptabular;
 
-import dev.genlab.plugin.djl.nn.Scalars;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,8 +12,10 @@ import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
 import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.Scalars;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.Span;
@@ -197,11 +198,11 @@ public class TvaeModel extends DeepTabularModel {
 
         /** The value columns of rows {@code order[from .. from+size)} as a (size, values) array. */
         private NDArray batchValues(NDManager m, int[] order, int from, int size) {
-            float[] out = new float[size * valueCount];
-            for (int i = 0; i < size; i++) {
-                System.arraycopy(valuesHost, order[(from + i) % order.length] * valueCount, out, i * valueCount, valueCount);
-            }
-            return m.create(out, new Shape(size, valueCount));
+            return NativeArrays.floats(m, new Shape(size, valueCount), out -> {
+                for (int i = 0; i < size; i++) {
+                    out.put(i * valueCount, valuesHost, order[(from + i) % order.length] * valueCount, valueCount);
+                }
+            });
         }
 
         /**
@@ -256,7 +257,8 @@ public class TvaeModel extends DeepTabularModel {
                 }
                 try (NDManager m = root.newSubManager()) {
                     NDArray x = data.batch(m, order, step * batch, batch);
-                    NDArray eps = m.create(Gaussians.fill(random, batch * config.embeddingDim()), new Shape(batch, config.embeddingDim()));
+                    NDArray eps = NativeArrays.floats(m, new Shape(batch, config.embeddingDim()),
+                            out -> Gaussians.fill(random, out, batch * config.embeddingDim()));
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         // the encoder's last hidden layer is its ReLU MLP's output layer
                         NDArray h = Activation.relu(encoder.forward(x));

@@ -68,6 +68,16 @@ public final class DjlEngine {
         return Integer.parseInt(System.getProperty(INTRA_OP, System.getenv(INTRA_OP)).trim());
     }
 
+    /** The intra-op thread count in force (after {@link #threads()} has applied the policy). */
+    public static int threadsInForce() {
+        String n = System.getProperty(INTRA_OP, System.getenv(INTRA_OP));
+        try {
+            return n == null ? 1 : Math.max(1, Integer.parseInt(n.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     private static String firstNonBlank(String a, String b) {
         return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
     }

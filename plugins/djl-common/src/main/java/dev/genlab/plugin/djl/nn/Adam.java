@@ -1,11 +1,7 @@
 package dev.genlab.plugin.djl.nn;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.engine.PtNDArray;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +52,7 @@ public final class Adam {
         this.beta2 = (float) beta2;
         this.epsilon = 1e-8f;
         this.weightDecay = (float) weightDecay;
-        if (inPlace && parameters.stream().allMatch(Adam::viewable)) {
+        if (inPlace && parameters.stream().allMatch(NativeArrays::viewable)) {
             hostMeans = new float[parameters.size()][];
             hostVariances = new float[parameters.size()][];
             for (int i = 0; i < parameters.size(); i++) {
@@ -73,20 +69,6 @@ public final class Adam {
         }
     }
 
-    /** Whether {@code array}'s memory can be read and written in place from Java (a PyTorch array on the CPU). */
-    static boolean viewable(NDArray array) {
-        return array instanceof PtNDArray && Device.Type.CPU.equals(array.getDevice().getDeviceType()) && array.size() <= Integer.MAX_VALUE;
-    }
-
-    /** A float view of a CPU array's own memory; fails rather than hand back a copy, which would lose the writes. */
-    static FloatBuffer view(NDArray array) {
-        ByteBuffer bytes = ((PtNDArray) array).toByteBuffer(true);
-        if (!bytes.isDirect() || bytes.capacity() != array.size() * Float.BYTES) {
-            throw new IllegalStateException("no direct view of " + array.getShape() + " (" + array.getDataType() + ")");
-        }
-        return bytes.order(ByteOrder.nativeOrder()).asFloatBuffer();
-    }
-
     /** One update from the gradients the last backward pass left; the gradients are zeroed afterwards. */
     public void step() {
         steps++;
@@ -97,7 +79,7 @@ public final class Adam {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray p = parameters.get(i);
                 try (NDArray grad = p.getGradient()) {
-                    update(view(p), view(grad), hostMeans[i], hostVariances[i], corrected);
+                    update(NativeArrays.view(p), NativeArrays.view(grad), hostMeans[i], hostVariances[i], corrected);
                 }
             }
             return;

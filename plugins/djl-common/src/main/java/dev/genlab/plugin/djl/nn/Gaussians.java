@@ -1,5 +1,6 @@
 package dev.genlab.plugin.djl.nn;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
 /**
@@ -46,6 +47,13 @@ public final class Gaussians {
             out[i] = (float) next(random);
         }
         return out;
+    }
+
+    /** {@code n} draws written to {@code out} at indices 0 .. n-1 (absolute puts), the same values as {@link #fill(SplittableRandom, int)}. */
+    public static void fill(SplittableRandom random, FloatBuffer out, int n) {
+        for (int i = 0; i < n; i++) {
+            out.put(i, (float) next(random));
+        }
     }
 
     public static double next(SplittableRandom random) {

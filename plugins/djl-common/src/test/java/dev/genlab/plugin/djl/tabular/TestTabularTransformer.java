@@ -66,6 +66,20 @@ class TestTabularTransformer {
     }
 
     @Test
+    void inverseOnSeveralThreadsGivesTheSameTable() {
+        Table t = mixed(10_000, 4);
+        TabularTransformer tt = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100));
+        float[] encoded = tt.transform(t, new SplittableRandom(5));
+        Table one = tt.inverse(encoded, t.rowCount(), 1);
+        assertEquals(tt.inverse(encoded, t.rowCount()), one);
+        for (int threads : new int[] {2, 3, 16}) {
+            assertEquals(one, tt.inverse(encoded, t.rowCount(), threads), threads + " threads");
+        }
+        // a row count just above twice the threshold, split unevenly
+        assertEquals(tt.inverse(Arrays.copyOf(encoded, 8193 * tt.width()), 8193, 1), tt.inverse(Arrays.copyOf(encoded, 8193 * tt.width()), 8193, 2));
+    }
+
+    @Test
     void inverseOfTransformGivesTheDataBackForEveryEncoding() {
         Table t = mixed(2000, 2);
         for (NumericEncoding encoding : NumericEncoding.values()) {
