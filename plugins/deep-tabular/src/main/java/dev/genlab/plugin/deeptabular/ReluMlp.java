@@ -3,6 +3,7 @@ package dev.genlab.plugin.deeptabular;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,14 @@ final class ReluMlp {
         output = new Dense(params, name + ".out", width, out, init);
     }
 
+    /** The output; every temporary of the pass is freed as soon as it is consumed ({@link Eager}). */
     NDArray forward(NDArray x) {
         NDArray a = x;
         for (Dense d : hidden) {
-            a = Activation.relu(d.forward(a));
+            NDArray pre = d.forward(a);
+            a = Eager.done(Activation.relu(pre), pre, a == x ? null : a);
         }
-        return output.forward(a);
+        return Eager.done(output.forward(a), a == x ? null : a);
     }
 
     /** The same, with every layer recorded for per-example gradients. */

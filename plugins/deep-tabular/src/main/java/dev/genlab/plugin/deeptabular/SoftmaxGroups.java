@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Scalars;
 import dev.genlab.plugin.djl.tabular.Span;
 import java.util.ArrayList;
@@ -205,16 +206,24 @@ final class SoftmaxGroups {
             return m.zeros(new Shape());
         }
         long rows = logits.getShape().get(0);
-        NDArray padded = logits.gather(allColumns(rows), 1).add(allMask);
+        NDArray gathered = logits.gather(allColumns(rows), 1);
+        NDArray padded = Eager.done(gathered.add(allMask), gathered);
         NDList parts = new NDList(groups.size());
         int at = 0;
         for (Group g : groups) {
             NDArray part = groups.size() == 1 ? padded : padded.get(new NDIndex(":, {}:{}", at, at + g.size()));
-            parts.add(part.reshape(new Shape(rows, g.blocks, g.width)).logSoftmax(-1).reshape(new Shape(rows, g.size())));
+            NDArray cube = part.reshape(new Shape(rows, g.blocks, g.width));
+            NDArray log = Eager.done(cube.logSoftmax(-1), cube, part == padded ? null : part);
+            parts.add(Eager.done(log.reshape(new Shape(rows, g.size())), log));
             at += g.size();
         }
-        NDArray log = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
-        return log.reshape(new Shape(rows * total)).gather(m.create(picks), 0).sum().neg();
+        NDArray log = parts.size() == 1 ? parts.get(0) : Eager.done(NDArrays.concat(parts, 1), parts.toArray(new NDArray[0]));
+        padded.close();
+        NDArray flat = Eager.done(log.reshape(new Shape(rows * total)), log);
+        NDArray index = m.create(picks);
+        NDArray picked = Eager.done(flat.gather(index, 0), flat, index);
+        NDArray sum = Eager.done(picked.sum(), picked);
+        return Eager.done(sum.neg(), sum);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
@@ -219,10 +220,22 @@ public class TvaeModel extends DeepTabularModel {
                 if (valueIndexRows == null || valueIndexRows.getShape().get(0) != batch) {
                     valueIndexRows = valueIndex.broadcast(new Shape(batch, valueCount));
                 }
-                NDArray sigma = ParameterSet.local(decoder.sigma, m).reshape(new Shape(1, width)).gather(valueIndex, 1);
-                NDArray mu = rec.gather(valueIndexRows, 1).tanh();
-                values = batchValues(m, order, from, batch).sub(mu).square().div(Scalars.mul(sigma.square(), 2)).sum()
-                        .add(Scalars.mul(sigma.log().sum(), batch));
+                NDArray local = ParameterSet.local(decoder.sigma, m);
+                NDArray row = local.reshape(new Shape(1, width));
+                NDArray sigma = Eager.done(row.gather(valueIndex, 1), row, local);
+                NDArray picked = rec.gather(valueIndexRows, 1);
+                NDArray mu = Eager.done(picked.tanh(), picked);
+                NDArray target = batchValues(m, order, from, batch);
+                NDArray error = Eager.done(target.sub(mu), target, mu);
+                NDArray squared = Eager.done(error.square(), error);
+                NDArray variance = sigma.square();
+                NDArray twice = Eager.done(Scalars.mul(variance, 2), variance);
+                NDArray scaled = Eager.done(squared.div(twice), squared, twice);
+                NDArray nll = Eager.done(scaled.sum(), scaled);
+                NDArray logs = sigma.log();
+                NDArray logSum = Eager.done(logs.sum(), logs, sigma);
+                NDArray perRow = Eager.done(Scalars.mul(logSum, batch), logSum);
+                values = Eager.done(nll.add(perRow), nll, perRow);
             }
             if (oneHot.isEmpty()) {
                 return values == null ? m.zeros(new Shape()) : values;
@@ -230,7 +243,7 @@ public class TvaeModel extends DeepTabularModel {
             NDArray categories = hotPositions != null
                     ? oneHot.crossEntropyAt(rec, oneHot.picks(hotPositions, order, from, batch))
                     : oneHot.crossEntropy(rec, x);
-            return values == null ? categories : values.add(categories);
+            return values == null ? categories : Eager.done(values.add(categories), values, categories);
         }
 
         @Override
@@ -261,13 +274,25 @@ public class TvaeModel extends DeepTabularModel {
                             out -> Gaussians.fill(random, out, batch * config.embeddingDim()));
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         // the encoder's last hidden layer is its ReLU MLP's output layer
-                        NDArray h = Activation.relu(encoder.forward(x));
+                        // every temporary is closed once consumed (Eager): autograd keeps what it saved
+                        NDArray encoded = encoder.forward(x);
+                        NDArray h = Eager.done(Activation.relu(encoded), encoded);
                         NDArray mean = mu.forward(h);
-                        NDArray logvar = logVar.forward(h);
-                        NDArray z = eps.mul(Scalars.mul(logvar, 0.5).exp()).add(mean);
-                        NDArray rec = decoder.mlp.forward(z);
-                        NDArray reconstruction = Scalars.mul(reconstruction(m, rec, x, order, step * batch, batch), config.lossFactor() / (double) batch);
-                        NDArray kl = Scalars.mul(Scalars.add(logvar, 1).sub(mean.square()).sub(logvar.exp()).sum(), -0.5 / batch);
+                        NDArray logvar = Eager.done(logVar.forward(h), h);
+                        NDArray half = Scalars.mul(logvar, 0.5);
+                        NDArray std = Eager.done(half.exp(), half);
+                        NDArray noise = Eager.done(eps.mul(std), std, eps);
+                        NDArray z = Eager.done(noise.add(mean), noise);
+                        NDArray rec = Eager.done(decoder.mlp.forward(z), z);
+                        NDArray sum = Eager.done(reconstruction(m, rec, x, order, step * batch, batch), rec);
+                        NDArray reconstruction = Eager.done(Scalars.mul(sum, config.lossFactor() / (double) batch), sum);
+                        NDArray plusOne = Scalars.add(logvar, 1);
+                        NDArray meanSquared = mean.square();
+                        NDArray d1 = Eager.done(plusOne.sub(meanSquared), plusOne, meanSquared, mean);
+                        NDArray variance = logvar.exp();
+                        NDArray d2 = Eager.done(d1.sub(variance), d1, variance, logvar);
+                        NDArray klTotal = Eager.done(d2.sum(), d2);
+                        NDArray kl = Eager.done(Scalars.mul(klTotal, -0.5 / batch), klTotal);
                         NDArray loss = reconstruction.add(kl);
                         collector.backward(loss);
                         totalSum += loss.getFloat();
