@@ -161,7 +161,7 @@ public final class TabularTransformer {
                 column = Column.categorical(column.name(), levels);
                 domainCategorical(plan, column, d, options, offset);
             } else {
-                domainNumeric(plan, d, bins, offset);
+                domainNumeric(plan, d, column.integral(), bins, offset);
             }
             plans.add(plan);
             columns.add(column);
@@ -192,7 +192,11 @@ public final class TabularTransformer {
         span(plan, offset, slots, Span.Activation.SOFTMAX, Span.Role.CATEGORY);
     }
 
-    private static void domainNumeric(Plan plan, ColumnDomain d, int bins, int[] offset) {
+    /**
+     * {@code bins} equal-width bins over the domain's range, or one bin per whole number (centred on it) for an
+     * integral column whose range holds at most {@code bins} of them, as {@code mst}'s codec does.
+     */
+    private static void domainNumeric(Plan plan, ColumnDomain d, boolean integral, int bins, int[] offset) {
         plan.min = d.min();
         plan.max = d.max();
         plan.fill = d.min();
@@ -201,17 +205,20 @@ public final class TabularTransformer {
             plan.constant = d.min();
         } else {
             plan.valueKind = ValueKind.BINS;
-            double width = (d.max() - d.min()) / bins;
-            plan.modeMeans = new double[bins];
-            plan.modeStds = new double[bins];
-            plan.modeWeights = new double[bins];
-            for (int k = 0; k < bins; k++) {
-                plan.modeMeans[k] = d.min() + (k + 0.5) * width;
+            boolean perInteger = integral && d.max() - d.min() + 1 <= bins && d.min() == Math.rint(d.min());
+            int count = perInteger ? (int) (d.max() - d.min()) + 1 : bins;
+            double width = perInteger ? 1 : (d.max() - d.min()) / bins;
+            double low = perInteger ? d.min() - 0.5 : d.min();
+            plan.modeMeans = new double[count];
+            plan.modeStds = new double[count];
+            plan.modeWeights = new double[count];
+            for (int k = 0; k < count; k++) {
+                plan.modeMeans[k] = low + (k + 0.5) * width;
                 plan.modeStds[k] = width / 2; // half the bin: the offset's unit
-                plan.modeWeights[k] = 1.0 / bins;
+                plan.modeWeights[k] = 1.0 / count;
             }
             span(plan, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
-            span(plan, offset, bins, Span.Activation.SOFTMAX, Span.Role.MODE);
+            span(plan, offset, count, Span.Activation.SOFTMAX, Span.Role.MODE);
         }
         if (plan.missingIndicator) {
             span(plan, offset, 2, Span.Activation.SOFTMAX, Span.Role.MISSING);
@@ -578,8 +585,9 @@ public final class TabularTransformer {
                 }
                 case BINS -> {
                     double inside = clip(v, plan.min, plan.max);
-                    int bins = plan.modeMeans.length;
-                    int bin = Math.min(bins - 1, (int) Math.floor((inside - plan.min) / (plan.max - plan.min) * bins));
+                    // the bins are equally wide (whole numbers: centred on them), starting half a bin below the first centre
+                    double width = 2 * plan.modeStds[0];
+                    int bin = Math.min(plan.modeMeans.length - 1, (int) Math.floor((inside - (plan.modeMeans[0] - plan.modeStds[0])) / width));
                     out[row + value.start()] = (float) clip((inside - plan.modeMeans[bin]) / plan.modeStds[bin], -0.99, 0.99);
                     out[row + value.start() + 1 + bin] = 1;
                 }

@@ -131,6 +131,18 @@ class TestTabularTransformerFromDomain {
         assertEquals(1f, e[2 * w + 9 + 2]);
     }
 
+    @Test
+    void anIntegralColumnWithAShortRangeGetsOneBinPerWholeNumber() {
+        Schema schema = Schema.of(Column.integer("grade"));
+        TabularTransformer tt = TabularTransformer.fromDomain(schema, new PublicDomain(Map.of("grade", ColumnDomain.range(1, 4)), "test"), 5, OPTIONS);
+        assertEquals(1 + 4, tt.width(), "4 whole numbers fit in 5 bins: one bin each");
+        float[] e = tt.transform(Table.of(schema, List.of(new double[] {1, 2, 3, 4, 7})), new SplittableRandom(1));
+        assertRow(e, 1, 5, 0, new float[] {0, 0, 1, 0, 0});
+        assertRow(e, 4, 5, 0, new float[] {0, 0, 0, 0, 1}); // 7 clipped to 4
+        assertArrayEquals(new double[] {1, 2, 3, 4, 4}, tt.inverse(e, 5).numericColumn(0));
+        assertEquals(3.0, tt.inverse(new float[] {0.9f, 0, 0, 5, 0}, 1).numeric(0, 0), "anywhere in its bin, 3 decodes to 3");
+    }
+
     private static void assertRow(float[] encoded, int row, int width, int from, float[] expected) {
         float[] got = new float[expected.length];
         System.arraycopy(encoded, row * width + from, got, 0, expected.length);
