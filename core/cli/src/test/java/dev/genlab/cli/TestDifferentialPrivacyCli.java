@@ -158,9 +158,44 @@ class TestDifferentialPrivacyCli {
         // and a score-card row that passes when the spent epsilon is within the configured one
         assertTrue(tags.contains("| budget | budget.epsilon-spent | "), tags);
         assertTrue(Pattern.compile("\\| budget \\| budget.epsilon-spent \\| [0-9.]+ \\| 0 \\| \\*\\*pass\\*\\* \\|").matcher(tags).find(), tags);
-        // what the guarantee does not cover (the encoding fitted on the private rows) is a warning of the run and its summary
-        assertTrue(Files.readString(run.resolve("run.json")).contains("fitted its encoding (category lists, numeric mixtures) on the private"),
-                "run.json's warnings");
-        assertTrue(r.out().contains("the differential privacy guarantee covers the network training only"), r.out());
+        // the encoding comes from heart-disease's public domain: nothing read from the data, so no warning
+        assertFalse(Files.readString(run.resolve("run.json")).contains("domain-from-data"), "run.json has no domain-from-data warning");
+        assertFalse(r.out().contains("warning"), r.out());
+    }
+
+    @Test
+    void dpTvaeOnADatasetWithoutAPublicDomainIsALocatedErrorAndWritesNothing() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-dp-tvae.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nmodel { type = dp-tvae }\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(conf + ":2: dataset.type: dp-tvae takes every bound and category from the dataset's public domain, "
+                + "and this dataset declares none; use a dataset that declares one (adult, heart-disease, breast-cancer, diabetes), "
+                + "or set model.domain-from-data = true"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(runs), "no run was started");
+    }
+
+    @Test
+    void dpTvaesEncodingFromThePrivateDataOnlyWhenAskedAndTheRunSaysSo() throws IOException {
+        Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
+        Path conf = Files.writeString(dir.resolve("csv-dp-tvae.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nsplit { test = 0.3 }\n"
+                + "model { type = dp-tvae, device = cpu, epochs = 1, batch-size = 5, compress-dims = [8], decompress-dims = [8], embedding-dim = 2,"
+                + " domain-from-data = true, delta = 1e-9 }\nsample { rows = 20 }\nmetrics = []\n");
+        Path runs = dir.resolve("runs");
+        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String warning = "dp-tvae read the bounds or categories of 2 column(s) from the private training data (model.domain-from-data = true): "
+                + "age, sex; the differential privacy guarantee does not cover them";
+        assertTrue(r.out().contains("  warning     " + warning), r.out());
+        assertTrue(r.out().contains("  warning: " + warning), "under the score card: " + r.out());
+        List<Path> runJson;
+        try (Stream<Path> s = Files.walk(runs)) {
+            runJson = s.filter(p -> p.getFileName().toString().equals("run.json")).toList();
+        }
+        assertTrue(Files.readString(runJson.get(0)).contains(warning), "run.json records it");
+        assertTrue(Files.readString(runJson.get(0).resolveSibling("tags.json")).contains("genlab.warnings"), "a tag");
+        assertTrue(Files.readString(runJson.get(0).resolveSibling("results.json")).contains("privacy.domain-from-data"), "the result");
     }
 }

@@ -27,7 +27,7 @@ public final class AimModel implements GenerativeModel {
 
     @Override
     public void check(Data train, Optional<PublicDomain> publicDomain, DataProblems problems) {
-        MarginalDomain.check("aim", train.asTable().schema(), publicDomain, config.domainFromData(), problems);
+        DomainFromData.check("aim", train.asTable().schema(), publicDomain, config.domainFromData(), problems);
     }
 
     @Override

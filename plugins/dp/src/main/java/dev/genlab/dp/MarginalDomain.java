@@ -2,9 +2,7 @@ package dev.genlab.dp;
 
 import dev.genlab.spi.Column;
 import dev.genlab.spi.ColumnDomain;
-import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.PublicDomain;
-import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import java.util.Optional;
  * Where a marginal model ({@code mst}, {@code aim}) gets every bound and category: the public domain the dataset
  * declares, and — only with {@code model.domain-from-data = true} — the training rows themselves for the columns
  * it leaves out. Reading them from the private data is outside the differential privacy guarantee, so the run
- * records which columns it did that for and shows the warning in the summary and the score card.
+ * records which columns it did that for and shows the warning in the summary and the score card ({@link DomainFromData}).
  */
 final class MarginalDomain {
     /** The domain a fit uses, and the columns whose bounds or categories came from the training rows. */
@@ -26,35 +24,6 @@ final class MarginalDomain {
     }
 
     private MarginalDomain() {
-    }
-
-    /** Why {@code model} refuses a dataset that declares no public domain, and the two ways out. */
-    static String noDomain(String model) {
-        return model + " takes every bound and category from the dataset's public domain, and this dataset declares none; "
-                + "use a dataset that declares one (adult, heart-disease, breast-cancer, diabetes), or set model.domain-from-data = true "
-                + "to read them from the private data (not covered by the privacy guarantee)";
-    }
-
-    /** The located problems of a run that cannot get its domain (checked before anything runs). */
-    static void check(String model, Schema schema, Optional<PublicDomain> publicDomain, boolean domainFromData, DataProblems problems) {
-        if (domainFromData) {
-            return;
-        }
-        if (publicDomain.isEmpty()) {
-            problems.dataset("type", noDomain(model));
-            return;
-        }
-        for (Column column : schema.columns()) {
-            ColumnDomain d = publicDomain.get().columns().get(column.name());
-            if (d == null) {
-                problems.dataset("type", model + " needs the public domain of every column, and the dataset declares none for '" + column.name()
-                        + "'; declared: " + String.join(", ", publicDomain.get().columns().keySet())
-                        + " (or set model.domain-from-data = true to read the rest from the private data)");
-            } else if (d.isNumeric() != column.isNumeric()) {
-                problems.dataset("type", "column '" + column.name() + "' is " + column.type().toString().toLowerCase(Locale.ROOT)
-                        + " but the dataset's public domain declares " + d);
-            }
-        }
     }
 
     /** The public domain, completed from {@code train} for the columns it lacks when {@code domainFromData} allows it. */
@@ -70,7 +39,7 @@ final class MarginalDomain {
                 columns.put(column.name(), observed(train, c));
                 fromData.add(column.name());
             } else {
-                throw new IllegalArgumentException(publicDomain.isEmpty() ? noDomain("the model")
+                throw new IllegalArgumentException(publicDomain.isEmpty() ? DomainFromData.noDomain("the model")
                         : "column '" + column.name() + "' has no public domain and model.domain-from-data is false");
             }
         }
@@ -114,12 +83,7 @@ final class MarginalDomain {
         context.logResult("privacy.delta", delta);
         // the configured budget beside the spent one: the runtime's budget row judges spent <= configured
         context.logResult("privacy.epsilon", epsilon);
-        if (!domain.fromData().isEmpty()) {
-            context.logResult("privacy.domain-from-data", domain.fromData().size());
-            context.warn(model + " read the bounds or categories of " + domain.fromData().size() + " column(s) from the private training data "
-                    + "(model.domain-from-data = true): " + String.join(", ", domain.fromData())
-                    + "; the differential privacy guarantee does not cover them");
-        }
+        DomainFromData.record(model, context, domain.fromData());
         if (delta > deltaCeiling(trainingRows)) {
             context.warn(String.format(Locale.ROOT, "model.delta = %.3g is not well below 1/n = %.3g (n = %d training rows); "
                     + "keep delta <= %.3g", delta, 1.0 / Math.max(trainingRows, 1), trainingRows, deltaCeiling(trainingRows)));

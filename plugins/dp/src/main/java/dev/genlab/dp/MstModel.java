@@ -31,7 +31,7 @@ public final class MstModel implements GenerativeModel {
      */
     @Override
     public void check(Data train, Optional<PublicDomain> publicDomain, DataProblems problems) {
-        MarginalDomain.check("mst", train.asTable().schema(), publicDomain, config.domainFromData(), problems);
+        DomainFromData.check("mst", train.asTable().schema(), publicDomain, config.domainFromData(), problems);
     }
 
     @Override

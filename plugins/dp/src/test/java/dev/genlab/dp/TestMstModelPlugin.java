@@ -115,7 +115,7 @@ class TestMstModelPlugin extends ModelPluginContract {
         MstModel model = new MstModel(new MstConfig(1, 1e-6, 16, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> model.fit(TestData.mixed(50, 1), TestContexts.training(1, workDirectory)));
-        assertEquals(MarginalDomain.noDomain("the model"), e.getMessage());
+        assertEquals(DomainFromData.noDomain("the model"), e.getMessage());
     }
 
     @Test
@@ -143,7 +143,7 @@ class TestMstModelPlugin extends ModelPluginContract {
             }
         };
         model.check(TestData.mixed(20, 1), Optional.empty(), problems);
-        assertEquals(List.of("dataset.type: " + MarginalDomain.noDomain("mst")), found);
+        assertEquals(List.of("dataset.type: " + DomainFromData.noDomain("mst")), found);
         found.clear();
         model.check(TestData.mixed(20, 1), Optional.of(mixedDomain().without(List.of("hours"))), problems);
         assertEquals(List.of("dataset.type: mst needs the public domain of every column, and the dataset declares none for 'hours'; "

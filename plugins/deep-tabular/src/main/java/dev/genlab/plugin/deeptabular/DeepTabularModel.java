@@ -38,6 +38,11 @@ abstract class DeepTabularModel implements GenerativeModel {
     /** Throws an IOException naming the first architecture entry a saved model lacks or has unreadable. */
     abstract void checkArchitecture(SavedModel saved) throws IOException;
 
+    /** The table's encoding: fitted on {@code table} with {@link #encoding()} (dp-tvae builds it from the public domain). */
+    TabularTransformer encoder(Table table, TrainingContext context) {
+        return TabularTransformer.fit(table, encoding());
+    }
+
     /** Trains on {@code data} inside {@code root} and returns the weights sampling needs. */
     abstract Weights train(NDManager root, TabularTransformer transformer, EncodedTable data, TrainingContext context);
 
@@ -55,7 +60,7 @@ abstract class DeepTabularModel implements GenerativeModel {
         if (table.rowCount() == 0) {
             throw new IllegalArgumentException("cannot fit " + name + " to a table without rows");
         }
-        TabularTransformer transformer = TabularTransformer.fit(table, encoding());
+        TabularTransformer transformer = encoder(table, context);
         if (transformer.width() == 0) {
             return fitted(transformer, new Weights(Map.of()), architecture());
         }

@@ -13,6 +13,9 @@ import java.util.List;
  * @param clipNorm        C: each example's gradient (encoder and decoder together) is scaled to norm at most C
  * @param noiseMultiplier σ: the noise's standard deviation is σ · C; 0 = the smallest σ that keeps within ε, computed
  *                        by the RDP accountant; a σ given here that would spend more than ε is refused
+ * @param bins            equal-width bins per numeric column over the range the dataset's public domain declares
+ * @param domainFromData  fit the encoding on the private training rows (tvae's: category lists, Gaussian mixtures)
+ *                        instead of building it from the public domain; outside the guarantee, recorded as a warning
  */
 public record DpTvaeConfig(
         DeviceChoice device,
@@ -31,7 +34,9 @@ public record DpTvaeConfig(
         double epsilon,
         double delta,
         double clipNorm,
-        double noiseMultiplier) {
+        double noiseMultiplier,
+        int bins,
+        boolean domainFromData) {
 
     public DpTvaeConfig {
         tvae(device, epochs, batchSize, embeddingDim, compressDims, decompressDims, learningRate, weightDecay, lossFactor, maxModes,
@@ -47,6 +52,9 @@ public record DpTvaeConfig(
         }
         if (!(noiseMultiplier >= 0) || Double.isInfinite(noiseMultiplier)) {
             throw new PluginConfigException("noise-multiplier", "must be 0 (computed from epsilon) or a positive finite number, got " + noiseMultiplier);
+        }
+        if (bins < 1) {
+            throw new PluginConfigException("bins", "must be at least 1, got " + bins);
         }
     }
 
@@ -66,6 +74,6 @@ public record DpTvaeConfig(
     /** The defaults of {@code reference.conf}. */
     public static DpTvaeConfig defaults() {
         return new DpTvaeConfig(DeviceChoice.AUTO, 50, 500, 128, List.of(128, 128), List.of(128, 128), 1e-3, 1e-5, 2, 10, 1000, 0, false,
-                3.0, 1e-5, 1.0, 0);
+                3.0, 1e-5, 1.0, 0, 20, false);
     }
 }

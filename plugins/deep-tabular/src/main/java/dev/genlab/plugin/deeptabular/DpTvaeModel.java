@@ -1,20 +1,30 @@
 package dev.genlab.plugin.deeptabular;
 
+import dev.genlab.dp.DomainFromData;
 import dev.genlab.dp.RdpAccountant;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.DataProblems;
+import dev.genlab.spi.PublicDomain;
+import dev.genlab.spi.Table;
 import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * TVAE trained with DP-SGD: both networks see the rows (the encoder reads them, the decoder's loss compares with
  * them), so both are trained on privatised gradients — per-example gradients ({@link PerExampleGradients}) clipped
  * jointly, Gaussian noise, Poisson sampling — and the steps are accounted with {@link RdpAccountant}. The spent
- * budget is logged as {@code privacy.epsilon-spent} with the settings it was computed from. The encoding of the
- * table (category lists, each numeric column's mixture) is fitted on the data without privacy, as in tvae.
+ * budget is logged as {@code privacy.epsilon-spent} with the settings it was computed from.
+ *
+ * <p>The table's encoding reads no row: it is built from the public domain the dataset declares
+ * ({@link TabularTransformer#fromDomain}: one-hot over the domain's categories, numeric columns as {@code bins}
+ * equal-width bins over the domain's range plus the place inside the bin). A dataset without one, or a column it leaves
+ * out, is refused before training. With {@code domain-from-data = true} the encoding is tvae's, fitted on the
+ * private rows (category lists, Gaussian mixtures), and the run says so ({@link DomainFromData#record}).
  *
  * <p>Unlike tvae, the decoder's output scales are not learned: they stay at 0.1. Learned, they collapse under
  * clipping — a row whose value is badly reconstructed pushes its scale up with a gradient of order r²/σ³, which
@@ -42,6 +52,28 @@ public final class DpTvaeModel extends TvaeModel {
         double sigma = config.noiseMultiplier() > 0 ? config.noiseMultiplier()
                 : RdpAccountant.noiseMultiplier(q, steps, config.epsilon(), config.delta());
         return new Budget(q, steps, sigma, RdpAccountant.epsilon(q, sigma, steps, config.delta()));
+    }
+
+    /**
+     * Refuses, before anything trains, a dataset without a public domain or one that leaves a column out (unless
+     * {@code domain-from-data} allows fitting the encoding on the data), and what {@link #check(Data, DataProblems)}
+     * refuses.
+     */
+    @Override
+    public void check(Data train, Optional<PublicDomain> publicDomain, DataProblems problems) {
+        DomainFromData.check(DpTvaeModelPlugin.NAME, train.asTable().schema(), publicDomain, config.domainFromData(), problems);
+        check(train, problems);
+    }
+
+    /** The encoding from the public domain; tvae's, fitted on the rows, only with {@code domain-from-data = true} (recorded). */
+    @Override
+    TabularTransformer encoder(Table table, TrainingContext context) {
+        if (config.domainFromData()) {
+            DomainFromData.record(DpTvaeModelPlugin.NAME, context, table.schema().names());
+            return super.encoder(table, context);
+        }
+        PublicDomain domain = context.publicDomain().orElseThrow(() -> new IllegalArgumentException(DomainFromData.noDomain(DpTvaeModelPlugin.NAME)));
+        return TabularTransformer.fromDomain(table.schema(), domain, config.bins(), encoding());
     }
 
     /** Refuses, before anything trains, a noise multiplier that would spend more than epsilon on this table. */
@@ -75,13 +107,7 @@ public final class DpTvaeModel extends TvaeModel {
     @Override
     void logPrivacy(PrivateTraining privacy, TrainingContext context) {
         context.logMetrics(privacyMetrics(privacy), 0);
-        // the encoding is fitted on the private rows (README, "What the guarantee does not cover"): said on the run
-        context.warn(ENCODING_NOT_PRIVATE);
     }
-
-    /** The run's warning: what the (epsilon, delta) does not cover. */
-    static final String ENCODING_NOT_PRIVATE = "dp-tvae fitted its encoding (category lists, numeric mixtures) on the private training rows;"
-            + " the differential privacy guarantee covers the network training only";
 
     Map<String, Double> privacyMetrics(PrivateTraining privacy) {
         Map<String, Double> m = new LinkedHashMap<>();

@@ -2,9 +2,13 @@ package dev.genlab.plugin.deeptabular;
 
 import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.spi.Column;
+import dev.genlab.spi.ColumnDomain;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.Table;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Small mixed tables for the model tests. */
@@ -38,5 +42,17 @@ final class SmallTables {
                 Column.categorical("sex", List.of("Male", "Female")),
                 Column.numeric("constant"), Column.numeric("empty"));
         return Table.of(schema, List.of(bimodal, age, colour, sex, constant, empty));
+    }
+
+    /** A public domain for {@link #mixed}'s columns, as a dataset's codebook would declare it. */
+    static PublicDomain mixedDomain() {
+        Map<String, ColumnDomain> d = new LinkedHashMap<>();
+        d.put("bimodal", ColumnDomain.range(-10, 16));
+        d.put("age", ColumnDomain.range(0, 100).orMissing());
+        d.put("colour", ColumnDomain.categories(List.of("red", "green", "blue")).orMissing());
+        d.put("sex", ColumnDomain.categories(List.of("Male", "Female")));
+        d.put("constant", ColumnDomain.range(7, 7));
+        d.put("empty", ColumnDomain.range(0, 1).orMissing());
+        return new PublicDomain(d, "SmallTables' codebook");
     }
 }

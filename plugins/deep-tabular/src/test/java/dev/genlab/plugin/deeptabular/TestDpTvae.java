@@ -14,6 +14,7 @@ import dev.genlab.spi.DataProblems;
 import dev.genlab.spi.GenerativeModel;
 import dev.genlab.spi.Plugin;
 import dev.genlab.spi.PluginConfigException;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.Table;
 import dev.genlab.testkit.ModelPluginContract;
 import dev.genlab.testkit.PluginHarness;
@@ -21,12 +22,14 @@ import dev.genlab.testkit.TestContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** dp-tvae through its factory: the testkit contract, its settings, the budget it records, determinism. */
+/** dp-tvae through its factory: the testkit contract, its settings, the budget it records, determinism, its public encoding. */
 class TestDpTvae extends ModelPluginContract {
     static final String SETTINGS = ModelSettings.TVAE + ", epsilon = 2, delta = 1e-4, clip-norm = 1";
+    static final Optional<PublicDomain> DOMAIN = Optional.of(SmallTables.mixedDomain());
 
     @TempDir
     Path work;
@@ -39,6 +42,11 @@ class TestDpTvae extends ModelPluginContract {
     @Override
     protected String settings() {
         return SETTINGS;
+    }
+
+    @Override
+    protected Optional<PublicDomain> publicDomain() {
+        return DOMAIN;
     }
 
     @Override
@@ -63,12 +71,13 @@ class TestDpTvae extends ModelPluginContract {
     }
 
     @Test
-    void badBudgetsAreLocatedAndNamedWithTheirRange() {
+    void badBudgetsAndBinsAreLocatedAndNamedWithTheirRange() {
         assertEquals(List.of("String:2: model.epsilon: must be a positive finite number, got 0.0"), problems("epochs = 3\nepsilon = 0"));
         assertEquals(List.of("String:2: model.delta: must be in (0, 1), got 1.0"), problems("epochs = 3\ndelta = 1"));
         assertEquals(List.of("String:2: model.clip-norm: must be a positive finite number, got 0.0"), problems("epochs = 3\nclip-norm = 0"));
         assertEquals(List.of("String:2: model.noise-multiplier: must be 0 (computed from epsilon) or a positive finite number, got -1.0"),
                 problems("epochs = 3\nnoise-multiplier = -1"));
+        assertEquals(List.of("String:2: model.bins: must be at least 1, got 0"), problems("epochs = 3\nbins = 0"));
     }
 
     @Test
@@ -84,7 +93,7 @@ class TestDpTvae extends ModelPluginContract {
     /** The recorded ε is the accountant's for the recorded q, σ, steps and δ, and within the configured ε. */
     @Test
     void theBudgetSpentIsRecordedAndWithinEpsilon() throws Exception {
-        TestContexts.RecordingContext context = TestContexts.training(1, Files.createDirectories(work.resolve("budget")));
+        TestContexts.RecordingContext context = TestContexts.training(1, Files.createDirectories(work.resolve("budget")), DOMAIN);
         model("").fit(SmallTables.mixed(300, 3), context);
         double spent = context.history("privacy.epsilon-spent").get(0);
         double q = context.history("privacy.sampling-rate").get(0);
@@ -105,7 +114,7 @@ class TestDpTvae extends ModelPluginContract {
 
     @Test
     void aGivenNoiseMultiplierSpendsWhatTheAccountantSays() throws Exception {
-        TestContexts.RecordingContext context = TestContexts.training(1, Files.createDirectories(work.resolve("sigma")));
+        TestContexts.RecordingContext context = TestContexts.training(1, Files.createDirectories(work.resolve("sigma")), DOMAIN);
         model("noise-multiplier = 5").fit(SmallTables.mixed(300, 3), context);
         assertEquals(List.of(5.0), context.history("privacy.noise-multiplier"));
         double spent = context.history("privacy.epsilon-spent").get(0);
@@ -116,8 +125,8 @@ class TestDpTvae extends ModelPluginContract {
     @Test
     void oneSeedGivesTheSameLossesAndSamples() throws Exception {
         Table train = SmallTables.mixed(300, 3);
-        TestContexts.RecordingContext a = TestContexts.training(7, Files.createDirectories(work.resolve("a")));
-        TestContexts.RecordingContext b = TestContexts.training(7, Files.createDirectories(work.resolve("b")));
+        TestContexts.RecordingContext a = TestContexts.training(7, Files.createDirectories(work.resolve("a")), DOMAIN);
+        TestContexts.RecordingContext b = TestContexts.training(7, Files.createDirectories(work.resolve("b")), DOMAIN);
         Table sa = model("").fit(train, a).sample(50, 1).asTable();
         Table sb = model("").fit(train, b).sample(50, 1).asTable();
         assertEquals(a.history("loss.total"), b.history("loss.total"));

@@ -1,6 +1,8 @@
 package dev.genlab.plugin.djl.tabular;
 
 import dev.genlab.spi.Column;
+import dev.genlab.spi.ColumnDomain;
+import dev.genlab.spi.PublicDomain;
 import dev.genlab.spi.PluginConfigException;
 import dev.genlab.spi.Schema;
 import dev.genlab.spi.SchemaCodec;
@@ -21,9 +23,14 @@ import java.util.SplittableRandom;
  * column with missing values gets a "missing" slot, a numeric one a (present, missing) block, and its value
  * block carries the median. Constant and all-missing columns take no space and come back as they were.
  * Sampled numeric values stay within the training range, and integral columns are rounded.
+ *
+ * <p>{@link #fromDomain} builds the encoding from a dataset's public domain instead, reading no row: one-hot over the
+ * domain's categories, numeric columns as fixed equal-width bins over the domain's range (one-hot) plus the offset
+ * inside the bin (tanh), missing slots where the domain allows them (differentially private models).
  */
 public final class TabularTransformer {
-    private static final int MAGIC = 0x474c5432; // "GLT2": the schema as genlab-spi's SchemaCodec writes it
+    private static final int MAGIC_V2 = 0x474c5432; // "GLT2": the schema as genlab-spi's SchemaCodec writes it
+    private static final int MAGIC = 0x474c5433; // "GLT3": GLT2 and whether the encoding came from a public domain
     private static final double STD_MULTIPLIER = 4;
     private static final int MIXTURE_ITERATIONS = 100;
     /** Beyond this many rows the per-column mixture is fitted on an evenly spaced subset of the sorted values. */
@@ -52,7 +59,8 @@ public final class TabularTransformer {
         }
     }
 
-    private enum ValueKind { NONE, MINMAX, STANDARD, MODES }
+    /** How a numeric value is coded; new kinds go last (the ordinal is saved). */
+    private enum ValueKind { NONE, MINMAX, STANDARD, MODES, BINS }
 
     /** Everything learned about one column. */
     private static final class Plan {
@@ -78,13 +86,16 @@ public final class TabularTransformer {
 
     private final Schema schema;
     private final Options options;
+    /** Built from a public domain: values outside it are clipped into it instead of refused. */
+    private final boolean fromDomain;
     private final List<Plan> plans;
     private final List<Span> spans;
     private final int width;
 
-    private TabularTransformer(Schema schema, Options options, List<Plan> plans) {
+    private TabularTransformer(Schema schema, Options options, boolean fromDomain, List<Plan> plans) {
         this.schema = schema;
         this.options = options;
+        this.fromDomain = fromDomain;
         this.plans = plans;
         List<Span> all = new ArrayList<>();
         for (Plan p : plans) {
@@ -103,7 +114,120 @@ public final class TabularTransformer {
             Plan plan = schema.column(c).isNumeric() ? fitNumeric(table, c, options, offset) : fitCategorical(table, c, options, offset);
             plans.add(plan);
         }
-        return new TabularTransformer(schema, options, plans);
+        return new TabularTransformer(schema, options, false, plans);
+    }
+
+    /**
+     * The encoding of tables with {@code schema} built from {@code domain} alone — no row is read, so it is the same
+     * whatever the private data are. A categorical column is one-hot over the domain's categories (in the domain's
+     * order; a category the schema lacks is added to the decoded schema, as {@code mst}'s codec does), plus a
+     * "missing" slot where the domain allows it. A numeric column is {@code bins} equal-width bins over the domain's
+     * [min, max], one-hot, and the position inside the bin scaled to [-1, 1] (tanh): mode-specific normalisation
+     * with fixed public modes, so the network sees the same kind of row as with mixtures fitted on the data. A numeric
+     * column that may be missing gets a (present, missing) block. Encoding clips a value outside the domain into it,
+     * a category outside it becomes the domain's first category, and a missing value where the domain allows none
+     * becomes the domain's minimum (first category) — what differential privacy requires of rows that break the
+     * declared bounds. Decoding clips to the domain and rounds integral columns.
+     *
+     * @param bins bins per numeric column, at least 1
+     * @throws IllegalArgumentException      a column without a domain or of the other kind
+     * @throws PluginConfigException        {@code max-categories}: a domain with more categories than allowed
+     */
+    public static TabularTransformer fromDomain(Schema schema, PublicDomain domain, int bins, Options options) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be at least 1, got " + bins);
+        }
+        List<Plan> plans = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        int[] offset = {0};
+        for (int c = 0; c < schema.size(); c++) {
+            Column column = schema.column(c);
+            ColumnDomain d = domain.columns().get(column.name());
+            if (d == null) {
+                throw new IllegalArgumentException("column '" + column.name() + "' has no public domain; declared: " + domain.columns().keySet());
+            }
+            if (d.isNumeric() != column.isNumeric()) {
+                throw new IllegalArgumentException("column '" + column.name() + "' is " + column.type() + " but its public domain is " + d);
+            }
+            Plan plan = new Plan();
+            plan.column = c;
+            if (column.isCategorical()) {
+                List<String> levels = new ArrayList<>(column.levels());
+                for (String level : d.levels()) {
+                    if (!levels.contains(level)) {
+                        levels.add(level);
+                    }
+                }
+                column = Column.categorical(column.name(), levels);
+                domainCategorical(plan, column, d, options, offset);
+            } else {
+                domainNumeric(plan, d, column.integral(), bins, offset);
+            }
+            plans.add(plan);
+            columns.add(column);
+        }
+        return new TabularTransformer(schema.withColumns(columns), options, true, plans);
+    }
+
+    private static void domainCategorical(Plan plan, Column column, ColumnDomain d, Options options, int[] offset) {
+        plan.categorical = true;
+        if (d.levels().size() > options.maxCategories()) {
+            throw new PluginConfigException("max-categories", "column '" + column.name() + "' has " + d.levels().size()
+                    + " categories in its public domain, more than max-categories = " + options.maxCategories()
+                    + "; a one-hot block that wide would dominate the network. Raise max-categories, or bucket or drop the column");
+        }
+        int slots = d.levels().size() + (d.mayBeMissing() ? 1 : 0);
+        plan.slotCodes = new int[slots];
+        for (int s = 0; s < d.levels().size(); s++) {
+            plan.slotCodes[s] = column.codeOf(d.levels().get(s));
+        }
+        if (d.mayBeMissing()) {
+            plan.slotCodes[slots - 1] = Table.MISSING_CODE;
+        }
+        if (slots == 1) {
+            plan.constantCode = plan.slotCodes[0];
+            plan.slotCodes = new int[0];
+            return;
+        }
+        span(plan, offset, slots, Span.Activation.SOFTMAX, Span.Role.CATEGORY);
+    }
+
+    /**
+     * {@code bins} equal-width bins over the domain's range, or one bin per whole number (centred on it) for an
+     * integral column whose range holds at most {@code bins} of them, as {@code mst}'s codec does.
+     */
+    private static void domainNumeric(Plan plan, ColumnDomain d, boolean integral, int bins, int[] offset) {
+        plan.min = d.min();
+        plan.max = d.max();
+        plan.fill = d.min();
+        plan.missingIndicator = d.mayBeMissing();
+        if (d.min() == d.max()) {
+            plan.constant = d.min();
+        } else {
+            plan.valueKind = ValueKind.BINS;
+            boolean perInteger = integral && d.max() - d.min() + 1 <= bins && d.min() == Math.rint(d.min());
+            int count = perInteger ? (int) (d.max() - d.min()) + 1 : bins;
+            double width = perInteger ? 1 : (d.max() - d.min()) / bins;
+            double low = perInteger ? d.min() - 0.5 : d.min();
+            plan.modeMeans = new double[count];
+            plan.modeStds = new double[count];
+            plan.modeWeights = new double[count];
+            for (int k = 0; k < count; k++) {
+                plan.modeMeans[k] = low + (k + 0.5) * width;
+                plan.modeStds[k] = width / 2; // half the bin: the offset's unit
+                plan.modeWeights[k] = 1.0 / count;
+            }
+            span(plan, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
+            span(plan, offset, count, Span.Activation.SOFTMAX, Span.Role.MODE);
+        }
+        if (plan.missingIndicator) {
+            span(plan, offset, 2, Span.Activation.SOFTMAX, Span.Role.MISSING);
+        }
+    }
+
+    /** Whether this encoding was built from a public domain ({@link #fromDomain}) rather than fitted on rows. */
+    public boolean isFromDomain() {
+        return fromDomain;
     }
 
     private static Span span(Plan plan, int[] offset, int width, Span.Activation activation, Span.Role role) {
@@ -344,7 +468,7 @@ public final class TabularTransformer {
      * mode of a numeric value is drawn from its posterior, as CTGAN does, with {@code random}.
      */
     public float[] transform(Table table, SplittableRandom random) {
-        if (!table.schema().columns().equals(schema.columns())) {
+        if (fromDomain ? !sameColumns(table.schema(), schema) : !table.schema().columns().equals(schema.columns())) {
             throw new IllegalArgumentException("table columns " + table.schema().columns() + " differ from the fitted ones " + schema.columns());
         }
         int n = table.rowCount();
@@ -356,10 +480,12 @@ public final class TabularTransformer {
             if (plan.categorical) {
                 int[] codes = table.codes(plan.column);
                 int start = plan.spans.get(0).start();
-                int[] slotOf = slotIndex(plan, schema.column(plan.column).levels().size());
+                int[] slotOf = slotIndex(plan, schema.column(plan.column), table.schema().column(plan.column));
                 for (int i = 0; i < n; i++) {
                     int slot = codes[i] == Table.MISSING_CODE ? slotOf[slotOf.length - 1] : slotOf[codes[i]];
-                    if (slot < 0) {
+                    if (slot < 0 && fromDomain) {
+                        slot = 0; // outside the public domain: its first category (mst's codec does the same)
+                    } else if (slot < 0) {
                         throw new IllegalArgumentException("column '" + schema.column(plan.column).name() + "': level '"
                                 + schema.column(plan.column).levels().get(codes[i]) + "' (row " + (i + 1) + ") was not in the training data");
                     }
@@ -372,15 +498,43 @@ public final class TabularTransformer {
         return out;
     }
 
-    /** Slot of each code, with the missing slot last; -1 for codes without a slot. */
-    private static int[] slotIndex(Plan plan, int levels) {
+    /**
+     * Slot of each code of the table's column {@code given}, with the missing slot last; -1 for codes without a slot.
+     * The codes are matched by level, so a table whose column lists fewer or other levels than {@code fitted} (a
+     * public domain's categories) maps to the right slots.
+     */
+    private static int[] slotIndex(Plan plan, Column fitted, Column given) {
+        int levels = given.levels().size();
+        int[] slotOfFitted = new int[fitted.levels().size()];
+        Arrays.fill(slotOfFitted, -1);
         int[] slotOf = new int[levels + 1];
         Arrays.fill(slotOf, -1);
         for (int s = 0; s < plan.slotCodes.length; s++) {
             int code = plan.slotCodes[s];
-            slotOf[code == Table.MISSING_CODE ? levels : code] = s;
+            if (code == Table.MISSING_CODE) {
+                slotOf[levels] = s;
+            } else {
+                slotOfFitted[code] = s;
+            }
+        }
+        for (int i = 0; i < levels; i++) {
+            int code = given.equals(fitted) ? i : fitted.codeOf(given.levels().get(i));
+            slotOf[i] = code < 0 ? -1 : slotOfFitted[code];
         }
         return slotOf;
+    }
+
+    /** The same column names and kinds, in order (the levels may differ). */
+    private static boolean sameColumns(Schema a, Schema b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int c = 0; c < a.size(); c++) {
+            if (!a.column(c).name().equals(b.column(c).name()) || a.column(c).isNumeric() != b.column(c).isNumeric()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void encodeNumeric(Plan plan, double[] x, float[] out, SplittableRandom random) {
@@ -428,6 +582,14 @@ public final class TabularTransformer {
                     }
                     out[row + value.start()] = (float) clip((v - plan.modeMeans[mode]) / (STD_MULTIPLIER * plan.modeStds[mode]), -0.99, 0.99);
                     out[row + value.start() + 1 + mode] = 1;
+                }
+                case BINS -> {
+                    double inside = clip(v, plan.min, plan.max);
+                    // the bins are equally wide (whole numbers: centred on them), starting half a bin below the first centre
+                    double width = 2 * plan.modeStds[0];
+                    int bin = Math.min(plan.modeMeans.length - 1, (int) Math.floor((inside - (plan.modeMeans[0] - plan.modeStds[0])) / width));
+                    out[row + value.start()] = (float) clip((inside - plan.modeMeans[bin]) / plan.modeStds[bin], -0.99, 0.99);
+                    out[row + value.start() + 1 + bin] = 1;
                 }
                 default -> throw new IllegalStateException();
             }
@@ -549,6 +711,12 @@ public final class TabularTransformer {
                     int mode = argmax(encoded, row + modes.start(), modes.width());
                     v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
                 }
+                case BINS -> {
+                    Span offset = plan.spans.get(0);
+                    Span bins = plan.spans.get(1);
+                    int bin = argmax(encoded, row + bins.start(), bins.width());
+                    v = clip(encoded[row + offset.start()], -1, 1) * plan.modeStds[bin] + plan.modeMeans[bin];
+                }
                 default -> throw new IllegalStateException();
             }
             if (plan.valueKind != ValueKind.NONE) {
@@ -586,6 +754,7 @@ public final class TabularTransformer {
     public void write(DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         SchemaCodec.write(schema, out);
+        out.writeBoolean(fromDomain);
         out.writeInt(options.numericEncoding().ordinal());
         out.writeInt(options.maxModes());
         out.writeDouble(options.modeWeightThreshold());
@@ -610,10 +779,12 @@ public final class TabularTransformer {
     }
 
     public static TabularTransformer read(DataInputStream in) throws IOException {
-        if (in.readInt() != MAGIC) {
+        int magic = in.readInt();
+        if (magic != MAGIC && magic != MAGIC_V2) {
             throw new IOException("not a genlab tabular transformer (bad magic number)");
         }
         Schema schema = SchemaCodec.read(in);
+        boolean fromDomain = magic == MAGIC && in.readBoolean();
         NumericEncoding[] encodings = NumericEncoding.values();
         int encoding = in.readInt();
         if (encoding < 0 || encoding >= encodings.length) {
@@ -630,7 +801,11 @@ public final class TabularTransformer {
             Plan p = new Plan();
             p.column = c;
             p.categorical = in.readBoolean();
-            p.valueKind = ValueKind.values()[in.readInt()];
+            int kind = in.readInt();
+            if (kind < 0 || kind >= ValueKind.values().length) {
+                throw new IOException("corrupt transformer: value kind " + kind);
+            }
+            p.valueKind = ValueKind.values()[kind];
             p.constant = in.readDouble();
             p.min = in.readDouble();
             p.max = in.readDouble();
@@ -659,7 +834,7 @@ public final class TabularTransformer {
                 switch (p.valueKind) {
                     case MINMAX -> span(p, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
                     case STANDARD -> span(p, offset, 1, Span.Activation.LINEAR, Span.Role.VALUE);
-                    case MODES -> {
+                    case MODES, BINS -> {
                         span(p, offset, 1, Span.Activation.TANH, Span.Role.VALUE);
                         span(p, offset, p.modeMeans.length, Span.Activation.SOFTMAX, Span.Role.MODE);
                     }
@@ -672,7 +847,7 @@ public final class TabularTransformer {
             }
             plans.add(p);
         }
-        return new TabularTransformer(schema, options, plans);
+        return new TabularTransformer(schema, options, fromDomain, plans);
     }
 
     private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
