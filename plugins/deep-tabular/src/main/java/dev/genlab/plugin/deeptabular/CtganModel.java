@@ -12,6 +12,7 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Critic;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
@@ -178,9 +179,12 @@ public final class CtganModel extends DeepTabularModel {
                             real = data.rows(m, conditions.realRows(permuted, batch, random));
                             fakeIn = NDArrays.concat(new NDList(z, fakeCond), 1);
                         }
-                        NDArray fake = output.activate(generator.forward(fakeIn, true), GUMBEL_TAU).stopGradient();
-                        NDArray realAll = packed(realCond == null ? real : NDArrays.concat(new NDList(real, realCond), 1), pac);
-                        NDArray fakeAll = packed(fakeCond == null ? fake : NDArrays.concat(new NDList(fake, fakeCond), 1), pac);
+                        // temporaries are closed once consumed (Eager): autograd keeps what it saved
+                        NDArray raw = Eager.done(generator.forward(fakeIn, true), fakeIn == z ? null : fakeIn);
+                        NDArray activated = Eager.done(output.activate(raw, GUMBEL_TAU), raw);
+                        NDArray fake = Eager.done(activated.stopGradient(), activated);
+                        NDArray realAll = packed(realCond == null ? real : Eager.done(NDArrays.concat(new NDList(real, realCond), 1), real, realCond), pac);
+                        NDArray fakeAll = packed(fakeCond == null ? fake : Eager.done(NDArrays.concat(new NDList(fake, fakeCond), 1), fake, fakeCond), pac);
                         NDArray u = m.create(GanModel.uniform(random, batch / pac), new Shape(batch / pac, 1));
                         criticParams.zeroGradients();
                         try (GradientCollector collector = engine.newGradientCollector()) {
@@ -203,12 +207,16 @@ public final class CtganModel extends DeepTabularModel {
                     }
                     criticParams.requireGradients(false); // the critic only passes the gradient on to the generator
                     try (GradientCollector collector = engine.newGradientCollector()) {
-                        NDArray raw = generator.forward(cond == null ? z : NDArrays.concat(new NDList(z, cond), 1), true);
+                        NDArray input = cond == null ? z : Eager.done(NDArrays.concat(new NDList(z, cond), 1), z);
+                        NDArray raw = Eager.done(generator.forward(input, true), input == z ? null : input);
                         NDArray fake = output.activate(raw, GUMBEL_TAU);
-                        NDArray score = critic.forward(packed(cond == null ? fake : NDArrays.concat(new NDList(fake, cond), 1), pac), true);
-                        NDArray loss = score.mean().neg();
+                        NDArray joined = cond == null ? fake : Eager.done(NDArrays.concat(new NDList(fake, cond), 1), fake);
+                        NDArray criticIn = packed(joined, pac);
+                        NDArray score = Eager.done(critic.forward(criticIn, true), criticIn, joined);
+                        NDArray mean = Eager.done(score.mean(), score);
+                        NDArray loss = Eager.done(mean.neg(), mean);
                         if (cond != null) {
-                            NDArray conditional = conditionalLoss(raw, cond, condPositions, batch);
+                            NDArray conditional = Eager.done(conditionalLoss(raw, cond, condPositions, batch), raw);
                             cSum += conditional.getFloat();
                             loss = loss.add(conditional);
                         }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.tabular.Span;
 import java.util.HashMap;
 import java.util.List;
@@ -91,13 +92,24 @@ final class OutputLayer {
             parts.add(raw);
         }
         if (index[1] != null) {
-            parts.add(raw.gather(index[1], 1).tanh());
+            NDArray values = raw.gather(index[1], 1);
+            parts.add(Eager.done(values.tanh(), values));
         }
         if (!groups.isEmpty()) {
             parts.add(groups.softmax(raw, gumbelTau));
         }
+        // the temporaries are closed once consumed (Eager); raw is the caller's
         NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
-        return all.gather(index[0], 1);
+        NDArray out = all.gather(index[0], 1);
+        for (NDArray part : parts) {
+            if (part != raw) {
+                part.close();
+            }
+        }
+        if (all != raw) {
+            all.close();
+        }
+        return out;
     }
 
     /**
@@ -107,7 +119,11 @@ final class OutputLayer {
      * NaN at epoch 53 on Adult before this guard). E is kept within [1e-10, 1e10], so the noise is within ±23.1.
      */
     static NDArray gumbelNoise(NDArray u) {
-        return u.log().neg().clip(1e-10f, 1e10f).log().neg();
+        NDArray logU = u.log();
+        NDArray exponential = Eager.done(logU.neg(), logU);
+        NDArray clipped = Eager.done(exponential.clip(1e-10f, 1e10f), exponential);
+        NDArray logE = Eager.done(clipped.log(), clipped);
+        return Eager.done(logE.neg(), logE);
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import dev.genlab.plugin.djl.nn.BatchNorm1d;
 import dev.genlab.plugin.djl.nn.Dense;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,15 @@ final class ResidualGenerator {
         output = new Dense(params, name + ".out", width, out, init);
     }
 
+    /** The output; every temporary of the pass is freed as soon as it is consumed ({@link Eager}). */
     NDArray forward(NDArray x, boolean training) {
         NDArray a = x;
         for (int i = 0; i < layers.size(); i++) {
-            NDArray h = Activation.relu(norms.get(i).forward(layers.get(i).forward(a), training));
-            a = NDArrays.concat(new NDList(h, a), 1);
+            NDArray linear = layers.get(i).forward(a);
+            NDArray normed = Eager.done(norms.get(i).forward(linear, training), linear);
+            NDArray h = Eager.done(Activation.relu(normed), normed);
+            a = Eager.done(NDArrays.concat(new NDList(h, a), 1), h, a == x ? null : a);
         }
-        return output.forward(a);
+        return Eager.done(output.forward(a), a == x ? null : a);
     }
 }

@@ -236,17 +236,22 @@ final class SoftmaxGroups {
         NDArray x = raw.gather(allColumns(rows), 1);
         if (gumbelTau > 0) {
             NDArray u = raw.getManager().randomUniform(1e-10f, 1f, x.getShape());
-            x = Scalars.div(x.add(OutputLayer.gumbelNoise(u)), gumbelTau);
+            NDArray noise = Eager.done(OutputLayer.gumbelNoise(u), u);
+            NDArray noisy = Eager.done(x.add(noise), x, noise);
+            x = Eager.done(Scalars.div(noisy, gumbelTau), noisy);
         }
-        x = x.add(allMask);
+        x = Eager.done(x.add(allMask), x);
         NDList parts = new NDList(groups.size());
         int at = 0;
         for (Group g : groups) {
             NDArray part = groups.size() == 1 ? x : x.get(new NDIndex(":, {}:{}", at, at + g.size()));
-            parts.add(part.reshape(new Shape(rows, g.blocks, g.width)).softmax(-1).reshape(new Shape(rows, g.size())));
+            NDArray cube = part.reshape(new Shape(rows, g.blocks, g.width));
+            NDArray soft = Eager.done(cube.softmax(-1), cube, part == x ? null : part);
+            parts.add(Eager.done(soft.reshape(new Shape(rows, g.size())), soft));
             at += g.size();
         }
-        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 1);
+        x.close();
+        return parts.size() == 1 ? parts.get(0) : Eager.done(NDArrays.concat(parts, 1), parts.toArray(new NDArray[0]));
     }
 
     /** {@code allColumns} broadcast to {@code rows} rows, made once per row count. */

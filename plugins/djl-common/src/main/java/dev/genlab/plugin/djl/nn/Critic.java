@@ -40,31 +40,43 @@ public final class Critic {
     }
 
     private NDArray[] run(NDArray x, boolean training, boolean withGradient) {
+        // every temporary is closed once consumed (Eager); autograd keeps what it saved
         NDArray a = x;
         List<NDArray> slopes = withGradient ? new ArrayList<>() : null;
         for (Dense layer : hidden) {
             NDArray h = layer.forward(a);
             // LeakyReLU as h * s with s = 1 where h > 0 and slope elsewhere; s (times the dropout mask) is also the
             // layer's local derivative.
-            NDArray s = Scalars.add(Scalars.mul(h.gt(0).toType(DataType.FLOAT32, false), 1 - slope), slope);
+            NDArray positive = h.gt(0);
+            NDArray step = Eager.done(positive.toType(DataType.FLOAT32, false), positive);
+            NDArray scaled = Eager.done(Scalars.mul(step, 1 - slope), step);
+            NDArray s = Eager.done(Scalars.add(scaled, slope), scaled);
             if (training && dropout > 0) {
-                NDArray keep = h.getManager().randomUniform(0, 1, h.getShape()).gte(dropout).toType(DataType.FLOAT32, false);
-                s = s.mul(Scalars.mul(keep, 1 / (1 - dropout)));
+                NDArray uniform = h.getManager().randomUniform(0, 1, h.getShape());
+                NDArray kept = Eager.done(uniform.gte(dropout), uniform);
+                NDArray keep = Eager.done(kept.toType(DataType.FLOAT32, false), kept);
+                NDArray mask = Eager.done(Scalars.mul(keep, 1 / (1 - dropout)), keep);
+                s = Eager.done(s.mul(mask), s, mask);
             }
-            a = h.mul(s);
+            NDArray next = Eager.done(h.mul(s), h, a == x ? null : a);
             if (withGradient) {
                 slopes.add(s);
+            } else {
+                s.close();
             }
+            a = next;
         }
-        NDArray score = output.forward(a);
+        NDArray score = Eager.done(output.forward(a), a == x ? null : a);
         if (!withGradient) {
             return new NDArray[] {score};
         }
         // Start from the batch's score so every array below belongs to the batch's manager (an operation's result
         // joins its first operand's manager; starting from a parameter would park them all in the model's).
-        NDArray g = score.onesLike().matMul(output.weight());
+        NDArray ones = score.onesLike();
+        NDArray g = Eager.done(ones.matMul(output.weight()), ones);
         for (int l = hidden.size() - 1; l >= 0; l--) {
-            g = g.mul(slopes.get(l)).matMul(hidden.get(l).weight());
+            NDArray masked = Eager.done(g.mul(slopes.get(l)), g, slopes.get(l));
+            g = Eager.done(masked.matMul(hidden.get(l).weight()), masked);
         }
         return new NDArray[] {score, g};
     }
@@ -74,9 +86,20 @@ public final class Critic {
      * with {@code u} of shape (batch, 1).
      */
     public NDArray gradientPenalty(NDArray real, NDArray fake, NDArray u, double lambda, boolean training) {
-        NDArray mixed = real.mul(u).add(fake.mul(Scalars.add(u.neg(), 1)));
-        NDArray grad = forwardWithInputGradient(mixed, training)[1];
-        NDArray norm = Scalars.add(grad.square().sum(new int[] {1}), 1e-12).sqrt();
-        return Scalars.mul(Scalars.sub(norm, 1).square().mean(), lambda);
+        NDArray realPart = real.mul(u);
+        NDArray negated = u.neg();
+        NDArray rest = Eager.done(Scalars.add(negated, 1), negated);
+        NDArray fakePart = Eager.done(fake.mul(rest), rest);
+        NDArray mixed = Eager.done(realPart.add(fakePart), realPart, fakePart);
+        NDArray[] scored = forwardWithInputGradient(mixed, training);
+        NDArray grad = Eager.done(scored[1], scored[0], mixed);
+        NDArray squared = Eager.done(grad.square(), grad);
+        NDArray sum = Eager.done(squared.sum(new int[] {1}), squared);
+        NDArray shifted = Eager.done(Scalars.add(sum, 1e-12), sum);
+        NDArray norm = Eager.done(shifted.sqrt(), shifted);
+        NDArray off = Eager.done(Scalars.sub(norm, 1), norm);
+        NDArray offSquared = Eager.done(off.square(), off);
+        NDArray mean = Eager.done(offSquared.mean(), offSquared);
+        return Eager.done(Scalars.mul(mean, lambda), mean);
     }
 }
