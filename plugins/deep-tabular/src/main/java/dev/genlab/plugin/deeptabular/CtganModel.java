@@ -353,6 +353,7 @@ public final class CtganModel extends DeepTabularModel {
             int filled = 0;
             long drawn = 0;
             int[] picks = new int[2 * CHUNK];
+            float[] chunk = null;
             while (filled < n) {
                 if (drawn > (long) MAX_DRAWS_PER_ROW * n) {
                     throw new IllegalArgumentException("conditional sampling gave up: only " + filled + " of " + n
@@ -374,7 +375,11 @@ public final class CtganModel extends DeepTabularModel {
                         }
                         input = NDArrays.concat(new NDList(z, m.create(conditions.vectors(picks, rows), new Shape(rows, conditions.width))), 1);
                     }
-                    decoded = output.decode(generator.forward(input, false).toFloatArray(), rows, width, draws);
+                    if (chunk == null || chunk.length < rows * width) {
+                        chunk = new float[rows * width]; // one buffer for every chunk of the sample
+                    }
+                    copyOut(Eager.done(generator.forward(input, false), input, input == z ? null : z), chunk, 0);
+                    decoded = output.decode(chunk, rows, width, draws);
                 }
                 drawn += rows;
                 if (required.isEmpty()) {

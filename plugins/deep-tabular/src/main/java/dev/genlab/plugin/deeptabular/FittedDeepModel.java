@@ -1,8 +1,10 @@
 package dev.genlab.plugin.deeptabular;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.spi.Data;
@@ -49,6 +51,20 @@ abstract class FittedDeepModel implements FittedModel {
         }
         // decoded on as many threads as the engine was given (the same rows whatever the count)
         return transformer.inverse(encoded, n, DjlEngine.threadsInForce());
+    }
+
+    /**
+     * Copies the values of {@code array} (rows of the transformer's width) into {@code out} from index {@code at},
+     * straight from the engine's memory on the CPU: a generated chunk is 3 MB, and a Java array per chunk (what
+     * {@code toFloatArray} makes) is a humongous allocation for the garbage collector.
+     */
+    static void copyOut(NDArray array, float[] out, int at) {
+        int n = Math.toIntExact(array.size());
+        if (NativeArrays.viewable(array)) {
+            NativeArrays.view(array).get(0, out, at, n);
+        } else {
+            System.arraycopy(array.toFloatArray(), 0, out, at, n);
+        }
     }
 
     /** {@code n} encoded rows (row-major, transformer width), ready for {@code inverse}. */

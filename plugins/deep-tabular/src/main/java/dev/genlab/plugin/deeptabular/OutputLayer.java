@@ -166,9 +166,14 @@ final class OutputLayer {
      * place, the one-hot blocks left as they are, since {@code TabularTransformer.inverse} takes their argmax.
      */
     float[] activateValues(float[] raw, int rows, int width) {
+        return activateValues(raw, 0, rows, width);
+    }
+
+    /** The same for the {@code rows} rows that start at index {@code offset} of {@code raw}. */
+    float[] activateValues(float[] raw, int offset, int rows, int width) {
         int[] at = spans.stream().filter(s -> s.activation() == Span.Activation.TANH).mapToInt(Span::start).toArray();
         for (int i = 0; i < rows; i++) {
-            int row = i * width;
+            int row = offset + i * width;
             for (int c : at) {
                 raw[row + c] = tanh(raw[row + c]);
             }

@@ -456,13 +456,14 @@ public class TvaeModel extends DeepTabularModel {
                 int rows = Math.min(CHUNK, n - from);
                 try (NDManager m = manager.newSubManager()) {
                     NDArray z = m.randomNormal(new Shape(rows, embedding));
-                    float[] decoded = output.activateValues(decoder.mlp.forward(z).toFloatArray(), rows, width);
+                    int at = from * width;
+                    copyOut(Eager.done(decoder.mlp.forward(z), z), out, at);
+                    output.activateValues(out, at, rows, width);
                     for (int i = 0; i < rows; i++) {
                         for (Span s : values) {
-                            decoded[i * width + s.start()] += (float) (sigma[s.start()] * Gaussians.next(jitter));
+                            out[at + i * width + s.start()] += (float) (sigma[s.start()] * Gaussians.next(jitter));
                         }
                     }
-                    System.arraycopy(decoded, 0, out, from * width, rows * width);
                 }
             }
             return out;
