@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The one-hot blocks of an encoded row, soft-maxed a group at a time instead of a block at a time.
@@ -208,17 +209,7 @@ final class SoftmaxGroups {
         long rows = logits.getShape().get(0);
         NDArray gathered = logits.gather(allColumns(rows), 1);
         NDArray padded = Eager.done(gathered.add(allMask), gathered);
-        NDList parts = new NDList(groups.size());
-        int at = 0;
-        for (Group g : groups) {
-            NDArray part = groups.size() == 1 ? padded : padded.get(new NDIndex(":, {}:{}", at, at + g.size()));
-            NDArray cube = part.reshape(new Shape(rows, g.blocks, g.width));
-            NDArray log = Eager.done(cube.logSoftmax(-1), cube, part == padded ? null : part);
-            parts.add(Eager.done(log.reshape(new Shape(rows, g.size())), log));
-            at += g.size();
-        }
-        NDArray log = parts.size() == 1 ? parts.get(0) : Eager.done(NDArrays.concat(parts, 1), parts.toArray(new NDArray[0]));
-        padded.close();
+        NDArray log = Eager.done(perGroup(padded, rows, cube -> cube.logSoftmax(-1)), padded);
         NDArray flat = Eager.done(log.reshape(new Shape(rows * total)), log);
         NDArray index = m.create(picks);
         NDArray picked = Eager.done(flat.gather(index, 0), flat, index);
@@ -241,16 +232,23 @@ final class SoftmaxGroups {
             x = Eager.done(Scalars.div(noisy, gumbelTau), noisy);
         }
         x = Eager.done(x.add(allMask), x);
+        return Eager.done(perGroup(x, rows, cube -> cube.softmax(-1)), x);
+    }
+
+    /**
+     * {@code op} (a soft-max over the last axis) applied to each group of {@code padded} (rows, padded columns) seen
+     * as (rows, blocks, width), as one (rows, padded columns) array; the temporaries are closed, {@code padded} is not.
+     */
+    private NDArray perGroup(NDArray padded, long rows, UnaryOperator<NDArray> op) {
         NDList parts = new NDList(groups.size());
         int at = 0;
         for (Group g : groups) {
-            NDArray part = groups.size() == 1 ? x : x.get(new NDIndex(":, {}:{}", at, at + g.size()));
+            NDArray part = groups.size() == 1 ? padded : padded.get(new NDIndex(":, {}:{}", at, at + g.size()));
             NDArray cube = part.reshape(new Shape(rows, g.blocks, g.width));
-            NDArray soft = Eager.done(cube.softmax(-1), cube, part == x ? null : part);
-            parts.add(Eager.done(soft.reshape(new Shape(rows, g.size())), soft));
+            NDArray done = Eager.done(op.apply(cube), cube, part == padded ? null : part);
+            parts.add(Eager.done(done.reshape(new Shape(rows, g.size())), done));
             at += g.size();
         }
-        x.close();
         return parts.size() == 1 ? parts.get(0) : Eager.done(NDArrays.concat(parts, 1), parts.toArray(new NDArray[0]));
     }
 
