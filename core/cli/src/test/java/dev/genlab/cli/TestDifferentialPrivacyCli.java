@@ -91,10 +91,18 @@ class TestDifferentialPrivacyCli {
         Files.writeString(dir.resolve("people.csv"), "age,sex\n30,F\n41,M\n52,F\n33,M\n28,F\n61,M\n45,F\n39,M\n50,F\n47,M\n");
         Path conf = Files.writeString(dir.resolve("csv-mst.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nsplit { test = 0.3 }\n"
                 + "model {\n  type = mst\n  domain-from-data = true\n  delta = 1e-9\n}\n");
+        assertDomainFromDataRecorded(conf, "mst");
+    }
+
+    /**
+     * Runs {@code conf} and checks that the model's reading of both columns' bounds from the private rows is said in
+     * the summary, under the score card, in run.json, as a tag and as a result.
+     */
+    private void assertDomainFromDataRecorded(Path conf, String model) throws IOException {
         Path runs = dir.resolve("runs");
         TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        String warning = "mst read the bounds or categories of 2 column(s) from the private training data (model.domain-from-data = true): "
+        String warning = model + " read the bounds or categories of 2 column(s) from the private training data (model.domain-from-data = true): "
                 + "age, sex; the differential privacy guarantee does not cover them";
         assertTrue(r.out().contains("  warning     " + warning), r.out());
         assertTrue(r.out().contains("  warning: " + warning), "under the score card: " + r.out());
@@ -104,6 +112,7 @@ class TestDifferentialPrivacyCli {
         }
         assertTrue(Files.readString(runJson.get(0)).contains(warning), "run.json records it");
         assertTrue(Files.readString(runJson.get(0).resolveSibling("tags.json")).contains("genlab.warnings"), "a tag");
+        assertTrue(Files.readString(runJson.get(0).resolveSibling("results.json")).contains("privacy.domain-from-data"), "the result");
     }
 
     @Test
@@ -183,19 +192,6 @@ class TestDifferentialPrivacyCli {
         Path conf = Files.writeString(dir.resolve("csv-dp-tvae.conf"), "dataset {\n  type = csv\n  path = people.csv\n}\nsplit { test = 0.3 }\n"
                 + "model { type = dp-tvae, device = cpu, epochs = 1, batch-size = 5, compress-dims = [8], decompress-dims = [8], embedding-dim = 2,"
                 + " domain-from-data = true, delta = 1e-9 }\nsample { rows = 20 }\nmetrics = []\n");
-        Path runs = dir.resolve("runs");
-        TestCli.Result r = TestCli.genlab("run", conf.toString(), "--runs", runs.toString());
-        assertEquals(0, r.exitCode(), r.out() + r.err());
-        String warning = "dp-tvae read the bounds or categories of 2 column(s) from the private training data (model.domain-from-data = true): "
-                + "age, sex; the differential privacy guarantee does not cover them";
-        assertTrue(r.out().contains("  warning     " + warning), r.out());
-        assertTrue(r.out().contains("  warning: " + warning), "under the score card: " + r.out());
-        List<Path> runJson;
-        try (Stream<Path> s = Files.walk(runs)) {
-            runJson = s.filter(p -> p.getFileName().toString().equals("run.json")).toList();
-        }
-        assertTrue(Files.readString(runJson.get(0)).contains(warning), "run.json records it");
-        assertTrue(Files.readString(runJson.get(0).resolveSibling("tags.json")).contains("genlab.warnings"), "a tag");
-        assertTrue(Files.readString(runJson.get(0).resolveSibling("results.json")).contains("privacy.domain-from-data"), "the result");
+        assertDomainFromDataRecorded(conf, "dp-tvae");
     }
 }
