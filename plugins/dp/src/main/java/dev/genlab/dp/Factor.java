@@ -1,6 +1,7 @@
 package dev.genlab.dp;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A table of log-values over some columns (a potential, a message, or a log-marginal): {@code vars} in increasing
@@ -50,21 +51,8 @@ final class Factor {
         return (int) n;
     }
 
-    int cells() {
-        return log.length;
-    }
-
     Factor copy() {
         return new Factor(vars, sizes, log.clone());
-    }
-
-    boolean covers(int[] others) {
-        for (int v : others) {
-            if (Arrays.binarySearch(vars, v) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** For each of this factor's columns, the stride of that column in {@code other}'s cells, 0 where it has none. */
@@ -216,22 +204,6 @@ final class Factor {
         return j;
     }
 
-    /** log Σ exp of every cell. */
-    double logSum() {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : log) {
-            max = Math.max(max, v);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return max;
-        }
-        double s = 0;
-        for (double v : log) {
-            s += Math.exp(v - max);
-        }
-        return max + Math.log(s);
-    }
-
     /** Subtracts log Σ exp of every cell, in place, and returns the cells' probabilities (one exp per cell). */
     double[] normalise() {
         double max = Double.NEGATIVE_INFINITY;
@@ -252,17 +224,8 @@ final class Factor {
         return p;
     }
 
-    /** The cells as counts: exp(log), scaled to sum to {@code total}. */
-    double[] counts(double total) {
-        double z = logSum();
-        double[] out = new double[log.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = total * Math.exp(log[i] - z);
-        }
-        return out;
-    }
-
+    /** The columns of a and of b, increasing, each once. */
     static int[] union(int[] a, int[] b) {
-        return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().sorted().toArray();
     }
 }

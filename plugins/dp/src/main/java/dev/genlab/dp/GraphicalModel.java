@@ -49,15 +49,6 @@ public final class GraphicalModel {
         return out;
     }
 
-    /** The model's distribution of column j. */
-    public double[] marginal(int j) {
-        double[] c = project(new int[] {j});
-        for (int i = 0; i < c.length; i++) {
-            c[i] /= total;
-        }
-        return c;
-    }
-
     /** {@code rows} rows, column-major ([column][row]), the same for the same seed. */
     public int[][] sample(int rows, long seed) {
         return tree.sample(beliefs, rows, new SplittableRandom(seed));
@@ -71,22 +62,6 @@ public final class GraphicalModel {
     /** The junction tree's nodes (the triangulated model's maximal cliques). */
     List<int[]> treeCliques() {
         return tree.cliques();
-    }
-
-    double total() {
-        return total;
-    }
-
-    List<Factor> potentials() {
-        return potentials;
-    }
-
-    JunctionTree tree() {
-        return tree;
-    }
-
-    JunctionTree.Calibrated beliefs() {
-        return beliefs;
     }
 
     /** Writes what {@link #read(DataInput)} needs: the domain, the total, each potential's columns and log-values. */

@@ -34,7 +34,6 @@ public final class PrivatePgm {
     private final int[] domain;
     private final Map<String, Factor> warm = new LinkedHashMap<>();
     private double alpha = Double.NaN;
-    private double loss = Double.NaN;
 
     /** @param domain the number of values of each column */
     public PrivatePgm(int[] domain) {
@@ -111,16 +110,10 @@ public final class PrivatePgm {
                 grow = false;
             }
         }
-        loss = e.loss;
         for (int c = 0; c < k; c++) {
             warm.put(Arrays.toString(cliques.get(c)), theta[c]);
         }
         return new GraphicalModel(domain, total, List.of(theta), tree);
-    }
-
-    /** The loss Σ ‖μ_C − y‖² / (2σ²) of the last estimate. */
-    double loss() {
-        return loss;
     }
 
     /** The total: each measurement's sum weighted by the inverse of its variance (cells × σ²); at least 1. */
