@@ -89,7 +89,6 @@ class TestPrivatePgm {
         }
         // every pair, the chords 0-2 and 1-3 included (never measured, right because the loop is the true structure);
         // a forest holds at most 3 of the 4 loop edges and answers the fourth through a path
-        System.out.println("loop: largest total variation over the 6 pairs " + worst);
         assertTrue(worst < 0.005, "largest total variation over the 6 pairs: " + worst);
         assertEquals(2, model.treeCliques().size(), "the loop triangulates into two nodes of 3 columns");
         // MST's tree estimator at the same data and a large ε: its tree leaves one loop edge out
@@ -98,7 +97,6 @@ class TestPrivatePgm {
         for (int[] e : LOOP) {
             treeWorst = Math.max(treeWorst, totalVariation(Aim.counts(real, LOOP_SIZES, e), Aim.counts(tree, LOOP_SIZES, e)));
         }
-        System.out.println("loop: the tree's largest total variation over the loop's edges " + treeWorst);
         assertTrue(treeWorst > 0.1, "a tree cannot hold the loop: " + treeWorst);
     }
 
@@ -115,7 +113,6 @@ class TestPrivatePgm {
                 worst = Math.max(worst, totalVariation(Aim.counts(real, LOOP_SIZES, pair), Aim.counts(synthetic, LOOP_SIZES, pair)));
             }
         }
-        System.out.println("aim loop: largest total variation over the 6 pairs " + worst);
         assertTrue(worst < 0.015, "largest total variation over the 6 pairs of 50,000 sampled rows: " + worst);
     }
 
@@ -129,7 +126,6 @@ class TestPrivatePgm {
         // with only pairs (each pair is independent) the best a model can do is the uniform cube: TV = 0.45 from the truth
         Aim.Result two = Aim.fit(real, sizes, 1000, 1e-6, 2, 1, 0, 7);
         double tv2 = totalVariation(Aim.counts(real, sizes, all), Aim.counts(two.model().sample(ROWS, 11), sizes, all));
-        System.out.println("xor: 3-way total variation " + tv3 + " (3-way workload), " + tv2 + " (2-way workload)");
         assertTrue(three.model().cliques().stream().anyMatch(c -> c.length == 3), "a 3-way marginal is measured");
         assertTrue(tv3 < 0.015, "3-way workload: total variation " + tv3);
         assertTrue(tv2 > 0.4, "2-way workload: total variation " + tv2);
