@@ -35,13 +35,13 @@ public final class AimModel implements GenerativeModel {
         Table table = train.asTable();
         MarginalDomain.Resolved domain = MarginalDomain.resolve(table, context.publicDomain(), config.domainFromData());
         DomainCodec codec = new DomainCodec(table.schema(), domain.domain(), config.bins());
-        Mst.Result result = Aim.fit(codec.encode(table), codec.sizes(), config.epsilon(), config.delta(), config.degree(), config.maxModelSize(),
-                config.rounds(), context.random("aim").nextLong());
+        Aim.Result result = Aim.fit(codec.encode(table), codec.sizes(), config.epsilon(), config.delta(), config.degree(), config.maxModelSize(),
+                config.rounds(), config.iterations(), context.random("aim").nextLong());
         MarginalDomain.record("aim", context, domain, result.ledger(), config.epsilon(), result.epsilonSpent(), config.delta(), table.rowCount());
-        return new FittedMst(codec, result.model());
+        return new FittedAim(codec, result.model());
     }
 
-    /** Conditional sampling is not offered (the forest model could, by sampling from the conditioned column outwards). */
+    /** Conditional sampling is not offered (the junction tree could, by rooting it at the conditioned columns' node). */
     @Override
     public boolean supportsConditions(Data train) {
         return false;
@@ -49,6 +49,6 @@ public final class AimModel implements GenerativeModel {
 
     @Override
     public FittedModel load(Path directory) throws IOException {
-        return FittedMst.load(directory);
+        return FittedAim.load(directory);
     }
 }

@@ -5,7 +5,7 @@ import dev.genlab.spi.Modality;
 import dev.genlab.spi.ModelPlugin;
 import java.util.Set;
 
-/** {@code aim}: McKenna et al.'s adaptive, workload-aware AIM over the dataset's public domain (on a forest model). */
+/** {@code aim}: McKenna et al.'s adaptive, workload-aware AIM over the dataset's public domain (a Private-PGM graphical model). */
 public final class AimModelPlugin implements ModelPlugin {
     @Override
     public String name() {
@@ -15,7 +15,7 @@ public final class AimModelPlugin implements ModelPlugin {
     @Override
     public String description() {
         return "AIM (McKenna et al. 2022): (epsilon, delta)-differentially private synthetic tables from adaptively chosen noisy marginals "
-                + "of a 2- or 3-way workload, over the dataset's public domain (forest model)";
+                + "of a 2- or 3-way workload, over the dataset's public domain (Private-PGM graphical model)";
     }
 
     @Override

