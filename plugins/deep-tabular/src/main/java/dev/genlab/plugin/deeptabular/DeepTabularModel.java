@@ -38,9 +38,12 @@ abstract class DeepTabularModel implements GenerativeModel {
     /** Throws an IOException naming the first architecture entry a saved model lacks or has unreadable. */
     abstract void checkArchitecture(SavedModel saved) throws IOException;
 
-    /** The table's encoding: fitted on {@code table} with {@link #encoding()} (dp-tvae builds it from the public domain). */
+    /**
+     * The table's encoding: fitted on {@code table} with {@link #encoding()} (dp-tvae builds it from the public
+     * domain), its columns on as many threads as the engine has (the same encoding whatever the count).
+     */
     TabularTransformer encoder(Table table, TrainingContext context) {
-        return TabularTransformer.fit(table, encoding());
+        return TabularTransformer.fit(table, encoding(), DjlEngine.threadsInForce());
     }
 
     /** Trains on {@code data} inside {@code root} and returns the weights sampling needs. */

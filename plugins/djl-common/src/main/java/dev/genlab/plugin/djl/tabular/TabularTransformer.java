@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns a {@link Table} into the float matrix a network trains on, and a network's output back into a table.
@@ -107,11 +108,59 @@ public final class TabularTransformer {
 
     /** Learns the encoding of every column of {@code table}; uses no randomness. */
     public static TabularTransformer fit(Table table, Options options) {
+        return fit(table, options, 1);
+    }
+
+    /**
+     * {@link #fit(Table, Options)} with the columns fitted on up to {@code threads} threads (the caller and
+     * {@code threads - 1} more; the numeric columns' mixtures are most of the time). Each column is fitted on its own
+     * and the encoded layout is then laid out in column order, so the result does not depend on the thread count.
+     */
+    public static TabularTransformer fit(Table table, Options options, int threads) {
         Schema schema = table.schema();
+        Plan[] fitted = new Plan[schema.size()];
+        RuntimeException[] failed = new RuntimeException[schema.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int c = next.getAndIncrement(); c < fitted.length; c = next.getAndIncrement()) {
+                int[] local = {0};
+                try {
+                    fitted[c] = schema.column(c).isNumeric() ? fitNumeric(table, c, options, local) : fitCategorical(table, c, options, local);
+                } catch (RuntimeException e) {
+                    failed[c] = e;
+                }
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int k = 1; k < Math.min(threads, schema.size()); k++) {
+            Thread t = new Thread(work, "genlab-fit-" + k);
+            t.start();
+            started.add(t);
+        }
+        work.run();
+        for (Thread t : started) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fitting the encoding", e);
+            }
+        }
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e; // the first column's problem, whatever the thread count
+            }
+        }
         List<Plan> plans = new ArrayList<>();
-        int[] offset = {0};
-        for (int c = 0; c < schema.size(); c++) {
-            Plan plan = schema.column(c).isNumeric() ? fitNumeric(table, c, options, offset) : fitCategorical(table, c, options, offset);
+        int offset = 0;
+        for (Plan plan : fitted) {
+            // each column was laid out from 0: move its spans to where the columns before it end
+            List<Span> local = List.copyOf(plan.spans);
+            plan.spans.clear();
+            for (Span span : local) {
+                plan.spans.add(new Span(span.column(), span.start() + offset, span.width(), span.activation(), span.role()));
+            }
+            offset += local.stream().mapToInt(Span::width).sum();
             plans.add(plan);
         }
         return new TabularTransformer(schema, options, false, plans);

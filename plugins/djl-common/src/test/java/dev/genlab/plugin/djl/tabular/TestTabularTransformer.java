@@ -66,6 +66,27 @@ class TestTabularTransformer {
     }
 
     @Test
+    void fittingOnSeveralThreadsGivesTheSameEncoding() {
+        Table t = mixed(6000, 6);
+        TabularTransformer one = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100), 1);
+        float[] expected = one.transform(t, new SplittableRandom(7));
+        for (int threads : new int[] {2, 3, 16}) {
+            TabularTransformer many = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100), threads);
+            assertEquals(one.spans(), many.spans(), threads + " threads: the layout");
+            assertArrayEquals(expected, many.transform(t, new SplittableRandom(7)), threads + " threads: the encoded rows");
+        }
+        // a column that cannot be fitted is reported the same way whatever the thread count
+        double[] bad = new double[6000];
+        bad[10] = Double.POSITIVE_INFINITY;
+        Table broken = Table.of(Schema.of(Column.numeric("a"), Column.numeric("b")), List.of(new double[6000], bad));
+        for (int threads : new int[] {1, 2}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TabularTransformer.fit(broken, TabularTransformer.Options.modeSpecific(100), threads));
+            assertEquals("column 'b' has an infinite value in row 11; neural models need finite numbers or missing values", e.getMessage());
+        }
+    }
+
+    @Test
     void inverseOnSeveralThreadsGivesTheSameTable() {
         Table t = mixed(10_000, 4);
         TabularTransformer tt = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100));
