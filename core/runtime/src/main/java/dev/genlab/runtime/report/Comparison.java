@@ -111,7 +111,8 @@ public final class Comparison {
 
     /**
      * Runs that differ only in seed; {@code params} are the grouping params (seed and names left out).
-     * {@code excluded} says why the setting is not ranked (its runs' degenerate reasons); empty when it is.
+     * {@code excluded} says why the setting is not ranked: each of its runs' degenerate reasons once, followed by the
+     * runs it applies to ("(all 3 runs)" or their ids); empty when it is ranked.
      */
     public record Setting(String label, Map<String, String> params, List<String> runIds, List<String> excluded) {
         public boolean ranked() {
@@ -456,10 +457,14 @@ public final class Comparison {
                 l = label + " #" + n;
             }
             List<String> ids = g.getValue().stream().map(Trial::runId).toList();
-            List<String> excluded = new ArrayList<>();
+            // each reason once, with the runs it applies to (a sweep's trials of one setting usually share it)
+            Map<String, List<String>> byReason = new LinkedHashMap<>();
             for (Trial t : g.getValue()) {
-                t.exclusions().forEach(x -> excluded.add(t.runId() + ": " + x));
+                t.exclusions().forEach(x -> byReason.computeIfAbsent(x, k -> new ArrayList<>()).add(t.runId()));
             }
+            List<String> excluded = new ArrayList<>();
+            byReason.forEach((reason, runs) -> excluded.add(reason + (runs.size() == ids.size() && ids.size() > 1
+                    ? " (all " + ids.size() + " runs)" : " (" + String.join(", ", runs) + ")")));
             out.add(new Setting(l, Map.copyOf(g.getKey()), ids, List.copyOf(excluded)));
             Set<String> differ = differingProvenance(g.getValue());
             if (!differ.isEmpty()) {

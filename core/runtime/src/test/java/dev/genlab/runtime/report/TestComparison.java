@@ -166,6 +166,16 @@ class TestComparison {
     }
 
     @Test
+    void aReasonSharedByASettingsRunsIsSaidOnce() {
+        String reason = "metric 'privacy' needs at least 200 test rows (the split gives 103); its numbers will not mean much";
+        Trial a = trial("a", Map.of("model.type", "mst"), "1", List.of(reason), Map.of(), "fidelity.overall", 0.8);
+        Trial b = trial("b", Map.of("model.type", "mst"), "2", List.of(reason, "metric 'fairness' needs at least 200 test rows"),
+                Map.of(), "fidelity.overall", 0.81);
+        Comparison c = Comparison.ofTrials(List.of(a, b));
+        assertEquals(List.of(reason + " (all 2 runs)", "metric 'fairness' needs at least 200 test rows (b)"), c.settings().get(0).excluded());
+    }
+
+    @Test
     void aNaNHeadlineMarksTheTrialDegenerate() {
         Comparison c = Comparison.ofTrials(List.of(
                 trial("nan", "gan", "1", "fidelity.overall", Double.NaN, "utility.accuracy", 0.99),
