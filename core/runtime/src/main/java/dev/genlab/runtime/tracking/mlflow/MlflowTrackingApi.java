@@ -147,7 +147,38 @@ public final class MlflowTrackingApi {
         }
         Service.LogInputs request = Service.LogInputs.newBuilder().setRunId(runId).addDatasets(Service.DatasetInput.newBuilder()
                 .addTags(Service.InputTag.newBuilder().setKey("mlflow.data.context").setValue(input.context())).setDataset(dataset)).build();
-        post("runs/log-inputs", true, request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                post("runs/log-inputs", true, request);
+                return;
+            } catch (MlflowException e) {
+                if (attempt >= DATASET_RACE_ATTEMPTS || !isDatasetRace(e)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MlflowException("runs/log-inputs to " + http.server() + " was interrupted", 0, null, e);
+            }
+        }
+    }
+
+    /** How often {@link #logInput} sends a request that lost {@link #isDatasetRace the dataset race}. */
+    static final int DATASET_RACE_ATTEMPTS = 3;
+
+    /**
+     * Two runs logging the same dataset at the same moment (a sweep's trials finishing together, on a cluster or as
+     * processes) race inside the MLflow server: it looks the dataset up, does not find it, and both insert it; the
+     * loser gets HTTP 400 from the database's unique constraint ({@code (sqlite3.IntegrityError) UNIQUE constraint
+     * failed: datasets.experiment_id, datasets.name, datasets.digest}). The row exists by then, so the same request,
+     * sent again, succeeds. Seen in TestSparkSweeps: the trial's run was left RUNNING in MLflow.
+     */
+    static boolean isDatasetRace(MlflowException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return e.status() == 400 && m.contains("datasets") && (m.contains("IntegrityError") || m.contains("UNIQUE constraint")
+                || m.contains("unique constraint") || m.contains("Duplicate entry"));
     }
 
     /** Every point of a metric's history (the server sends all of them when no page size is asked for). */

@@ -37,6 +37,7 @@ class TestMlflowClientCalls {
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
     private volatile long delayMillis;
+    private volatile String badRequest = "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad key\"}";
 
     @BeforeEach
     void start() throws IOException {
@@ -56,7 +57,7 @@ class TestMlflowClientCalls {
                 status = statuses.poll();
             }
             int s = status == null ? 200 : status;
-            byte[] body = (s == 400 ? "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"bad key\"}" : "{}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (s == 400 ? badRequest : "{}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(s, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -112,6 +113,30 @@ class TestMlflowClientCalls {
         assertEquals(List.of("POST runs/log-batch", "GET metrics/get-history", "POST runs/log-batch"), requests);
         assertEquals(2, pusher.server().metricsPushed);
         assertTrue(!pusher.server().metricsInDoubt());
+    }
+
+    private static final MlflowDatasetInput DATASET = new MlflowDatasetInput("adult", "d1", "local", "adult.csv", null, null, "training");
+
+    /** What the MLflow server answers the loser of two runs that log the same new dataset at once (seen in TestSparkSweeps). */
+    @Test
+    void aDatasetLostToAnotherRunsInsertIsLoggedAgain() {
+        badRequest = "{\"error_code\":\"BAD_REQUEST\",\"message\":\"(sqlite3.IntegrityError) UNIQUE constraint failed: datasets.experiment_id,"
+                + " datasets.name, datasets.digest\"}";
+        statuses.add(400);
+        api(FAST).logInput("r", DATASET);
+        assertEquals(List.of("POST runs/log-inputs", "POST runs/log-inputs"), requests);
+        requests.clear();
+        statuses.addAll(List.of(400, 400, 400));
+        MlflowException e = assertThrows(MlflowException.class, () -> api(FAST).logInput("r", DATASET));
+        assertEquals(MlflowTrackingApi.DATASET_RACE_ATTEMPTS, requests.size(), "given up after a few attempts: " + requests);
+        assertTrue(e.getMessage().contains("UNIQUE constraint failed"), e.getMessage());
+    }
+
+    @Test
+    void anyOtherBadRequestWhenLoggingADatasetIsNotSentAgain() {
+        statuses.add(400);
+        assertThrows(MlflowException.class, () -> api(FAST).logInput("r", DATASET));
+        assertEquals(List.of("POST runs/log-inputs"), requests);
     }
 
     @Test
