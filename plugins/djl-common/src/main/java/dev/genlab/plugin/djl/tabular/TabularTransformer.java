@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Turns a {@link Table} into the float matrix a network trains on, and a network's output back into a table.
@@ -119,38 +120,10 @@ public final class TabularTransformer {
     public static TabularTransformer fit(Table table, Options options, int threads) {
         Schema schema = table.schema();
         Plan[] fitted = new Plan[schema.size()];
-        RuntimeException[] failed = new RuntimeException[schema.size()];
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int c = next.getAndIncrement(); c < fitted.length; c = next.getAndIncrement()) {
-                int[] local = {0};
-                try {
-                    fitted[c] = schema.column(c).isNumeric() ? fitNumeric(table, c, options, local) : fitCategorical(table, c, options, local);
-                } catch (RuntimeException e) {
-                    failed[c] = e;
-                }
-            }
-        };
-        List<Thread> started = new ArrayList<>();
-        for (int k = 1; k < Math.min(threads, schema.size()); k++) {
-            Thread t = new Thread(work, "genlab-fit-" + k);
-            t.start();
-            started.add(t);
-        }
-        work.run();
-        for (Thread t : started) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while fitting the encoding", e);
-            }
-        }
-        for (RuntimeException e : failed) {
-            if (e != null) {
-                throw e; // the first column's problem, whatever the thread count
-            }
-        }
+        onThreads(fitted.length, threads, c -> {
+            int[] local = {0};
+            fitted[c] = schema.column(c).isNumeric() ? fitNumeric(table, c, options, local) : fitCategorical(table, c, options, local);
+        });
         List<Plan> plans = new ArrayList<>();
         int offset = 0;
         for (Plan plan : fitted) {
@@ -668,43 +641,50 @@ public final class TabularTransformer {
             columns[c] = plan.categorical ? new int[rows] : new double[rows];
         }
         int parts = Math.max(1, Math.min(threads, rows / PARALLEL_ROWS));
-        if (parts == 1) {
-            inverseRows(encoded, 0, rows, columns);
-            return Table.of(schema, Arrays.asList(columns));
-        }
         int per = -Math.floorDiv(-rows, parts);
-        Thread[] helpers = new Thread[parts - 1];
-        Throwable[] failed = new Throwable[parts];
-        for (int k = 1; k < parts; k++) {
-            int from = Math.min(rows, k * per);
-            int to = Math.min(rows, from + per);
-            int slot = k;
-            helpers[k - 1] = new Thread(() -> {
+        onThreads(parts, parts, k -> inverseRows(encoded, Math.min(rows, k * per), Math.min(rows, (k + 1) * per), columns));
+        return Table.of(schema, Arrays.asList(columns));
+    }
+
+    /**
+     * Runs {@code task} for every index in {@code [0, tasks)} on up to {@code threads} threads (the caller and
+     * {@code threads - 1} more, each taking the next index not yet taken). A task's exception is rethrown after all
+     * have run, the lowest index's first, so what is reported does not depend on the thread count.
+     */
+    private static void onThreads(int tasks, int threads, IntConsumer task) {
+        Throwable[] failed = new Throwable[tasks];
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int k = next.getAndIncrement(); k < tasks; k = next.getAndIncrement()) {
                 try {
-                    inverseRows(encoded, from, to, columns);
-                } catch (Throwable t) {
-                    failed[slot] = t;
+                    task.accept(k);
+                } catch (RuntimeException | Error e) {
+                    failed[k] = e;
                 }
-            }, "genlab-inverse-" + k);
-            helpers[k - 1].start();
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int k = 1; k < Math.min(threads, tasks); k++) {
+            Thread t = new Thread(work, "genlab-encoding-" + k);
+            t.start();
+            started.add(t);
         }
-        inverseRows(encoded, 0, Math.min(rows, per), columns);
-        for (Thread t : helpers) {
+        work.run();
+        for (Thread t : started) {
             try {
                 t.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while decoding a sample", e);
+                throw new IllegalStateException("interrupted while encoding or decoding a table on " + threads + " threads", e);
             }
         }
-        for (Throwable t : failed) {
-            if (t instanceof RuntimeException r) {
+        for (Throwable e : failed) {
+            if (e instanceof RuntimeException r) {
                 throw r;
-            } else if (t instanceof Error e) {
-                throw e;
+            } else if (e instanceof Error error) {
+                throw error;
             }
         }
-        return Table.of(schema, Arrays.asList(columns));
     }
 
     /** Rows below which a sample is decoded on one thread (starting another costs more than it saves). */
