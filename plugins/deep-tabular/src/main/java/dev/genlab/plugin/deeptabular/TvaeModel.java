@@ -148,15 +148,8 @@ public class TvaeModel extends DeepTabularModel {
         final PrivateTraining privacy;
         final ParameterSet encoderParameters;
         final ParameterSet decoderParameters;
-        /** The value (tanh) columns of the encoding, as a (1, values) index. */
-        final NDArray valueIndex;
-        /** The training rows' value columns, row after row; the loss reads only these of a batch's rows. */
-        final float[] valuesHost;
-        final int valueCount;
-        /** Per training row and one-hot block, the position of its 1 ({@link SoftmaxGroups#targetPositions}); null if not one-hot. */
-        final int[] hotPositions;
-        /** {@code valueIndex} broadcast to the batch's rows, made once. */
-        private NDArray valueIndexRows;
+        /** The reconstruction loss and its gradient, on the host (non-private training). */
+        final TvaeReconstruction reconstruction;
 
         Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
@@ -185,65 +178,7 @@ public class TvaeModel extends DeepTabularModel {
                 }
             }
             valueMask = root.create(valueMaskHost, new Shape(1, width));
-            long[] valueColumns = spans.stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).mapToLong(Span::start).toArray();
-            valueCount = valueColumns.length;
-            valueIndex = root.create(valueColumns, new Shape(1, valueCount));
-            valuesHost = new float[data.rows * valueCount];
-            for (int row = 0; row < data.rows; row++) {
-                for (int v = 0; v < valueCount; v++) {
-                    valuesHost[row * valueCount + v] = data.data[row * width + (int) valueColumns[v]];
-                }
-            }
-            hotPositions = oneHot.isEmpty() ? null : oneHot.targetPositions(data.data, data.rows, width);
-        }
-
-        /** The value columns of rows {@code order[from .. from+size)} as a (size, values) array. */
-        private NDArray batchValues(NDManager m, int[] order, int from, int size) {
-            return NativeArrays.floats(m, new Shape(size, valueCount), out -> {
-                for (int i = 0; i < size; i++) {
-                    out.put(i * valueCount, valuesHost, order[(from + i) % order.length] * valueCount, valueCount);
-                }
-            });
-        }
-
-        /**
-         * The reconstruction loss of a batch, summed over its rows: each value column's Gaussian negative
-         * log-likelihood under the decoder's σ (without the constant) and each one-hot block's cross-entropy. Only the
-         * value columns are taken for the first part and the blocks' target positions for the second, so the
-         * element-wise work is on (rows, values) arrays and the picked logits rather than on whole encoded rows
-         * (issue 19: about half of a tvae step was such passes). The same sum as the masked whole-row form that
-         * {@link #privateLosses} uses.
-         */
-        private NDArray reconstruction(NDManager m, NDArray rec, NDArray x, int[] order, int from, int batch) {
-            NDArray values = null;
-            if (valueCount > 0) {
-                if (valueIndexRows == null || valueIndexRows.getShape().get(0) != batch) {
-                    valueIndexRows = valueIndex.broadcast(new Shape(batch, valueCount));
-                }
-                NDArray local = ParameterSet.local(decoder.sigma, m);
-                NDArray row = local.reshape(new Shape(1, width));
-                NDArray sigma = Eager.done(row.gather(valueIndex, 1), row, local);
-                NDArray picked = rec.gather(valueIndexRows, 1);
-                NDArray mu = Eager.done(picked.tanh(), picked);
-                NDArray target = batchValues(m, order, from, batch);
-                NDArray error = Eager.done(target.sub(mu), target, mu);
-                NDArray squared = Eager.done(error.square(), error);
-                NDArray variance = sigma.square();
-                NDArray twice = Eager.done(Scalars.mul(variance, 2), variance);
-                NDArray scaled = Eager.done(squared.div(twice), squared, twice);
-                NDArray nll = Eager.done(scaled.sum(), scaled);
-                NDArray logs = sigma.log();
-                NDArray logSum = Eager.done(logs.sum(), logs, sigma);
-                NDArray perRow = Eager.done(Scalars.mul(logSum, batch), logSum);
-                values = Eager.done(nll.add(perRow), nll, perRow);
-            }
-            if (oneHot.isEmpty()) {
-                return values == null ? m.zeros(new Shape()) : values;
-            }
-            NDArray categories = hotPositions != null
-                    ? oneHot.crossEntropyAt(rec, oneHot.picks(hotPositions, order, from, batch))
-                    : oneHot.crossEntropy(rec, x);
-            return values == null ? categories : Eager.done(values.add(categories), values, categories);
+            reconstruction = new TvaeReconstruction(spans, data.data, data.rows, width);
         }
 
         @Override
@@ -284,8 +219,21 @@ public class TvaeModel extends DeepTabularModel {
                         NDArray noise = Eager.done(eps.mul(std), std, eps);
                         NDArray z = Eager.done(noise.add(mean), noise);
                         NDArray rec = Eager.done(decoder.mlp.forward(z), z);
-                        NDArray sum = Eager.done(reconstruction(m, rec, x, order, step * batch, batch), rec);
-                        NDArray reconstruction = Eager.done(Scalars.mul(sum, config.lossFactor() / (double) batch), sum);
+                        // the reconstruction loss and its gradient with respect to rec and σ, on the host
+                        // (TvaeReconstruction); the backward pass starts from them through sum(rec · gradient)
+                        double scale = config.lossFactor() / (double) batch;
+                        float[] sigma = decoder.sigma.toFloatArray();
+                        float[] sigmaGradient = new float[width];
+                        double[] recLoss = new double[1];
+                        int from = step * batch;
+                        NDArray output = rec.stopGradient();
+                        NDArray gradient = reconstruction.gradient(m, output, order, from, batch, sigma, scale, sigmaGradient, recLoss);
+                        output.close();
+                        NDArray weighted = Eager.done(gradient.mul(rec), gradient, rec);
+                        NDArray recPart = Eager.done(weighted.sum(), weighted);
+                        NDArray sigmaGradients = m.create(sigmaGradient);
+                        NDArray sigmaWeighted = Eager.done(sigmaGradients.mul(decoder.sigma), sigmaGradients);
+                        NDArray sigmaPart = Eager.done(sigmaWeighted.sum(), sigmaWeighted);
                         NDArray plusOne = Scalars.add(logvar, 1);
                         NDArray meanSquared = mean.square();
                         NDArray d1 = Eager.done(plusOne.sub(meanSquared), plusOne, meanSquared, mean);
@@ -293,11 +241,14 @@ public class TvaeModel extends DeepTabularModel {
                         NDArray d2 = Eager.done(d1.sub(variance), d1, variance, logvar);
                         NDArray klTotal = Eager.done(d2.sum(), d2);
                         NDArray kl = Eager.done(Scalars.mul(klTotal, -0.5 / batch), klTotal);
-                        NDArray loss = reconstruction.add(kl);
-                        collector.backward(loss);
-                        totalSum += loss.getFloat();
-                        recSum += reconstruction.getFloat();
-                        klSum += kl.getFloat();
+                        NDArray parts = Eager.done(recPart.add(sigmaPart), recPart, sigmaPart);
+                        NDArray objective = Eager.done(parts.add(kl), parts);
+                        collector.backward(objective);
+                        objective.close();
+                        double klValue = kl.getFloat();
+                        totalSum += scale * recLoss[0] + klValue;
+                        recSum += scale * recLoss[0];
+                        klSum += klValue;
                     }
                     encoderAdam.step();
                     decoderAdam.step();
