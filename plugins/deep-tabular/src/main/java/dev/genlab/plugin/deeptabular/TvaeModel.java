@@ -205,8 +205,9 @@ public class TvaeModel extends DeepTabularModel {
                 }
                 try (NDManager m = root.newSubManager()) {
                     NDArray x = data.batch(m, order, step * batch, batch);
-                    NDArray eps = NativeArrays.floats(m, new Shape(batch, config.embeddingDim()),
-                            out -> Gaussians.fill(random, out, batch * config.embeddingDim()));
+                    // the reparameterisation's noise from the engine's generator, which TrainingLoop seeds at every
+                    // epoch: vectorised in libtorch, where the host-side draws were 6 % of a step (perf, issue 19)
+                    NDArray eps = m.randomNormal(new Shape(batch, config.embeddingDim()));
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         // the encoder's last hidden layer is its ReLU MLP's output layer
                         // every temporary is closed once consumed (Eager): autograd keeps what it saved
