@@ -86,7 +86,7 @@ def smartnoise_transformer(domain, real, bins):
     return TableTransformer(ts)
 
 
-def fit_smartnoise(synth, epsilon, seed, bins, out):
+def fit_smartnoise(synth, epsilon, seed, bins, out, aim_options):
     """Runs in its own process: fit and sample, the time of both, the sample as CSV."""
     import numpy as np
     from snsynth import Synthesizer
@@ -94,7 +94,7 @@ def fit_smartnoise(synth, epsilon, seed, bins, out):
     real = load_real()
     transformer = smartnoise_transformer(public_domain(), real, bins)
     start = time.perf_counter()
-    model = Synthesizer.create(synth, epsilon=epsilon, delta=DELTA)
+    model = Synthesizer.create(synth, epsilon=epsilon, delta=DELTA, **(aim_options if synth == "aim" else {}))
     model.fit(real, transformer=transformer, preprocessor_eps=0.0)
     sample = model.sample(ROWS)
     seconds = time.perf_counter() - start
@@ -102,12 +102,22 @@ def fit_smartnoise(synth, epsilon, seed, bins, out):
     print(json.dumps({"seconds": seconds}))
 
 
-def run_genlab(model, epsilon, seed, bins, runs):
+def aim_settings(args):
+    """The AIM settings given to both sides alike (smartnoise keyword, genlab key): only those given on the command line."""
+    out = []
+    if args.aim_max_model_size is not None:
+        out.append(("max_model_size", "max-model-size", args.aim_max_model_size))
+    if args.aim_rounds is not None:
+        out.append(("rounds", "rounds", args.aim_rounds))
+    return out
+
+
+def run_genlab(model, epsilon, seed, bins, runs, extra=()):
     start = time.perf_counter()
     r = subprocess.run([str(GENLAB), "run", str(ROOT / "experiments/adult-copula.conf"), "--runs", str(runs),
                         "--set", f"model.type={model}", "--set", f"model.epsilon={epsilon}", "--set", f"model.delta={DELTA}",
                         "--set", f"model.bins={bins}", "--set", "split.use-provided-test=true", "--set", "metrics=[]",
-                        "--set", f"sample.rows={ROWS}", "--set", f"seed={seed}"], capture_output=True, text=True)
+                        "--set", f"sample.rows={ROWS}", "--set", f"seed={seed}", *extra], capture_output=True, text=True)
     wall = time.perf_counter() - start
     if r.returncode != 0:
         raise RuntimeError(f"genlab failed ({r.returncode}): {r.stderr[-2000:]}")
@@ -143,14 +153,17 @@ def main():
     p.add_argument("--bins", type=int, default=32)
     p.add_argument("--aim-timeout", type=float, default=900, help="seconds for one smartnoise aim fit; 0 skips aim")
     p.add_argument("--aim-epsilons", type=float, nargs="*", help="the epsilons smartnoise's aim runs at (default: all)")
+    p.add_argument("--aim-max-model-size", type=float,
+                   help="MB, given to both aims alike (default: each its own, genlab 1, smartnoise the paper's 80)")
+    p.add_argument("--aim-rounds", type=int, help="rounds, given to both aims alike (default: each its own, 16 x columns)")
     p.add_argument("--work", type=Path, default=HERE / "work")
-    p.add_argument("--inner", nargs=5, metavar=("SYNTH", "EPSILON", "SEED", "BINS", "OUT"), help=argparse.SUPPRESS)
+    p.add_argument("--inner", nargs=6, metavar=("SYNTH", "EPSILON", "SEED", "BINS", "OUT", "AIM_JSON"), help=argparse.SUPPRESS)
     p.add_argument("--score", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
 
     if args.inner:
-        synth, eps, seed, bins, out = args.inner
-        fit_smartnoise(synth, float(eps), int(seed), int(bins), out)
+        synth, eps, seed, bins, out, aim_json = args.inner
+        fit_smartnoise(synth, float(eps), int(seed), int(bins), out, json.loads(aim_json))
         return
     python = ensure_venv(args.venv)
     if not args.score:
@@ -158,13 +171,19 @@ def main():
         os.execv(str(python), [str(python), __file__, "--score", "--venv", str(args.venv), "--epsilons", *map(str, args.epsilons),
                                "--seed", str(args.seed), "--bins", str(args.bins), "--aim-timeout", str(args.aim_timeout),
                                *(["--aim-epsilons", *map(str, args.aim_epsilons)] if args.aim_epsilons is not None else []),
+                               *(["--aim-max-model-size", str(args.aim_max_model_size)] if args.aim_max_model_size is not None else []),
+                               *(["--aim-rounds", str(args.aim_rounds)] if args.aim_rounds is not None else []),
                                "--work", str(args.work)])
     args.work.mkdir(parents=True, exist_ok=True)
     real = load_real()
     rows = []
+    shared = aim_settings(args)
+    aim_json = json.dumps({k: (int(v) if float(v).is_integer() else v) for k, _, v in shared})
+    genlab_aim = [a for _, key, v in shared for a in ("--set", f"model.{key}={v:g}")]
     for eps in args.epsilons:
         for synth in ["mst", "aim"]:
-            csv_path, seconds, wall = run_genlab(synth, eps, args.seed, args.bins, args.work / "runs")
+            csv_path, seconds, wall = run_genlab(synth, eps, args.seed, args.bins, args.work / "runs",
+                                                 genlab_aim if synth == "aim" else ())
             rows.append((eps, synth, "genlab", *score(real, csv_path), seconds, wall))
             print(f"# genlab {synth} eps={eps}: {rows[-1]}", file=sys.stderr, flush=True)
             if synth == "aim" and (args.aim_timeout <= 0 or (args.aim_epsilons is not None and eps not in args.aim_epsilons)):
@@ -172,7 +191,7 @@ def main():
             out = args.work / f"smartnoise-{synth}-{eps}.csv"
             start = time.perf_counter()
             try:
-                r = subprocess.run([sys.executable, __file__, "--inner", synth, str(eps), str(args.seed), str(args.bins), str(out)],
+                r = subprocess.run([sys.executable, __file__, "--inner", synth, str(eps), str(args.seed), str(args.bins), str(out), aim_json],
                                    capture_output=True, text=True, timeout=args.aim_timeout if synth == "aim" else None)
             except subprocess.TimeoutExpired:
                 rows.append((eps, synth, "smartnoise", float("nan"), float("nan"), float("nan"), time.perf_counter() - start))
@@ -189,7 +208,8 @@ def main():
 
     print(f"Adult, {len(real)} training rows, {ROWS} synthetic, delta = {DELTA:g}, {args.bins} bins, seed {args.seed}; "
           f"SDMetrics QualityReport (sdmetrics {__import__('sdmetrics').__version__}, smartnoise-synth "
-          f"{__import__('importlib.metadata').metadata.version('smartnoise-synth')})")
+          f"{__import__('importlib.metadata').metadata.version('smartnoise-synth')})"
+          + (f"; aim on both sides with {', '.join(f'{key} = {v:g}' for _, key, v in shared)}" if shared else ""))
     print("| ε | synth | engine | column shapes | pair trends | fit+sample s | whole call s |")
     print("|---|---|---|---|---|---|---|")
     for eps, synth, engine, shapes, trends, seconds, wall in rows:

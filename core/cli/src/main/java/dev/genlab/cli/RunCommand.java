@@ -250,11 +250,7 @@ final class RunCommand implements Callable<Integer> {
     /** What a reader must know before trusting a comparison: settings differing outside their labels, degenerate settings. */
     static void printWarnings(PrintStream out, Comparison comparison) {
         comparison.warnings().forEach(w -> out.println("  warning: " + w));
-        for (Comparison.Setting s : comparison.settings()) {
-            if (!s.ranked()) {
-                out.println("  not ranked: setting '" + s.label() + "': " + String.join("; ", s.excluded()));
-            }
-        }
+        comparison.unranked().forEach(u -> out.println("  not ranked: " + u.describe()));
     }
 
     /** Headline and top-level values of each metric (per-column details stay in results.json). */

@@ -226,6 +226,36 @@ public final class Comparison {
         return settings;
     }
 
+    /**
+     * The settings left unranked, grouped by identical reasons, in the settings' order: a reader is told each set of
+     * reasons once (heart-dp's 13 settings all lack the same test rows: one line, not thirteen).
+     */
+    public List<Unranked> unranked() {
+        Map<List<String>, List<String>> byReasons = new LinkedHashMap<>();
+        for (Setting s : settings) {
+            if (!s.ranked()) {
+                byReasons.computeIfAbsent(s.excluded(), k -> new ArrayList<>()).add(s.label());
+            }
+        }
+        List<Unranked> out = new ArrayList<>();
+        byReasons.forEach((reasons, labels) -> out.add(new Unranked(labels, reasons, settings.size())));
+        return out;
+    }
+
+    /** Settings ({@code labels}, of {@code ofSettings} in the comparison) not ranked for the same {@code reasons}. */
+    public record Unranked(List<String> labels, List<String> reasons, int ofSettings) {
+        /** "setting 'a'", "settings 'a', 'b'" or "all 13 settings", then the reasons. */
+        public String describe() {
+            String who;
+            if (labels.size() == ofSettings && ofSettings > 1) {
+                who = "all " + ofSettings + " settings";
+            } else {
+                who = (labels.size() == 1 ? "setting " : "settings ") + labels.stream().map(l -> "'" + l + "'").collect(java.util.stream.Collectors.joining(", "));
+            }
+            return who + ": " + String.join("; ", reasons);
+        }
+    }
+
     /** Every metric key any run has, in first-seen order. */
     public List<String> metrics() {
         return metrics;

@@ -566,11 +566,8 @@ public final class HtmlReport {
         for (String w : comparison.warnings()) {
             page.raw("<p class=\"warning\">" + HtmlPage.escape("warning: " + w) + "</p>\n");
         }
-        for (Comparison.Setting s : comparison.settings()) {
-            if (!s.ranked()) {
-                page.raw("<p class=\"warning\">" + HtmlPage.escape("not ranked: setting '" + s.label() + "' (" + String.join("; ", s.excluded()) + ")")
-                        + "</p>\n");
-            }
+        for (Comparison.Unranked u : comparison.unranked()) {
+            page.raw("<p class=\"warning\">" + HtmlPage.escape("not ranked: " + u.describe()) + "</p>\n");
         }
         List<String> header = new ArrayList<>();
         header.add("metric");

@@ -176,6 +176,39 @@ class TestComparison {
     }
 
     @Test
+    void settingsUnrankedForTheSameReasonsAreSaidOnce() {
+        String reason = "metric 'privacy' needs at least 200 test rows (the split gives 103); its numbers will not mean much";
+        List<Trial> mst = seeds("m", "mst", List.of(reason), 0.8);
+        List<Trial> aim = seeds("a", "aim", List.of(reason), 0.81);
+        List<Trial> copula = seeds("c", "copula", List.of(), 0.9);
+        Comparison some = Comparison.ofTrials(concat(mst, aim, copula));
+        assertEquals(1, some.unranked().size());
+        assertEquals(List.of("model.type=mst", "model.type=aim"), some.unranked().get(0).labels());
+        assertEquals("settings 'model.type=mst', 'model.type=aim': " + reason + " (all 2 runs)", some.unranked().get(0).describe());
+        assertEquals("all 2 settings: " + reason + " (all 2 runs)", Comparison.ofTrials(concat(mst, aim)).unranked().get(0).describe());
+        List<Trial> gan = seeds("g", "gan", List.of("fidelity.overall is undefined"), 0.7);
+        assertEquals(List.of("setting 'model.type=mst': " + reason + " (all 2 runs)",
+                "setting 'model.type=gan': fidelity.overall is undefined (all 2 runs)"),
+                Comparison.ofTrials(concat(mst, gan, copula)).unranked().stream().map(Comparison.Unranked::describe).toList());
+        assertEquals(List.of(), Comparison.ofTrials(copula).unranked());
+    }
+
+    /** Two seeds of one model, each with {@code degenerate}. */
+    private static List<Trial> seeds(String id, String model, List<String> degenerate, double fidelity) {
+        return List.of(trial(id + "1", Map.of("model.type", model), "1", degenerate, Map.of(), "fidelity.overall", fidelity),
+                trial(id + "2", Map.of("model.type", model), "2", degenerate, Map.of(), "fidelity.overall", fidelity + 0.01));
+    }
+
+    @SafeVarargs
+    private static List<Trial> concat(List<Trial>... parts) {
+        List<Trial> out = new java.util.ArrayList<>();
+        for (List<Trial> p : parts) {
+            out.addAll(p);
+        }
+        return out;
+    }
+
+    @Test
     void aNaNHeadlineMarksTheTrialDegenerate() {
         Comparison c = Comparison.ofTrials(List.of(
                 trial("nan", "gan", "1", "fidelity.overall", Double.NaN, "utility.accuracy", 0.99),
