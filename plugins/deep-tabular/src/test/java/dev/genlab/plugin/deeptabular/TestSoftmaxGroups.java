@@ -22,7 +22,8 @@ class TestSoftmaxGroups {
     /** Value columns (tanh; the one at index 9 linear), blocks of widths that fall in several groups (1 and 2, 3-4, 5-8, 9-16, 42). */
     private static final int[] WIDTHS = {1, 3, 2, 9, 1, 5, 42, 4, 16, 1, 8, 2};
 
-    private static List<Span> spans() {
+    /** The spans of {@link #WIDTHS} laid out one after another (also used by {@code TestTvaeReconstruction}). */
+    static List<Span> spans() {
         List<Span> spans = new ArrayList<>();
         int at = 0;
         for (int i = 0; i < WIDTHS.length; i++) {

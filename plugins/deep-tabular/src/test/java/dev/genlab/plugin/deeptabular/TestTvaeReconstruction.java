@@ -10,7 +10,6 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Scalars;
 import dev.genlab.plugin.djl.tabular.Span;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -21,22 +20,12 @@ import org.junit.jupiter.api.Test;
  * output and the gradient with respect to the output scales.
  */
 class TestTvaeReconstruction {
-    /** Value columns (the one at index 9 linear: tvae takes tanh of every value column alike), blocks of several widths. */
-    private static final int[] WIDTHS = {1, 3, 2, 9, 1, 5, 42, 4, 16, 1, 8, 2};
     private static final int TABLE_ROWS = 11;
     private static final int BATCH = 7;
 
+    /** The layout of {@code TestSoftmaxGroups}: value columns (one linear: tvae takes tanh of every value column alike) and blocks of several widths. */
     private static List<Span> spans() {
-        List<Span> spans = new ArrayList<>();
-        int at = 0;
-        for (int i = 0; i < WIDTHS.length; i++) {
-            boolean value = WIDTHS[i] == 1 && i % 3 == 0;
-            Span.Activation valueActivation = i == 9 ? Span.Activation.LINEAR : Span.Activation.TANH;
-            spans.add(new Span(i, at, WIDTHS[i], value ? valueActivation : Span.Activation.SOFTMAX,
-                    value ? Span.Role.VALUE : Span.Role.CATEGORY));
-            at += WIDTHS[i];
-        }
-        return spans;
+        return TestSoftmaxGroups.spans();
     }
 
     @Test
