@@ -41,6 +41,11 @@ final class FittedAim implements FittedModel {
         }
     }
 
+    /** Whether {@code directory} holds a model saved by this class. */
+    static boolean saved(Path directory) {
+        return Files.exists(directory.resolve(FILE));
+    }
+
     static FittedAim load(Path directory) throws IOException {
         Path file = directory.resolve(FILE);
         if (!Files.exists(file) && Files.exists(directory.resolve("mst.bin"))) {

@@ -55,6 +55,15 @@ public final class Mst {
         return new Result(estimate(sizes, m.oneWay(), m.oneWaySigma(), m.edges(), m.twoWay(), m.twoWaySigma()), m.ledger(), delta);
     }
 
+    /**
+     * MST with the paper's estimator: the same measurements as {@link #fit}, the model estimated from them by
+     * Private-PGM ({@link PrivatePgm}, {@code iterations} mirror-descent steps) instead of the closed-form tree.
+     */
+    public static Aim.Result fitPrivatePgm(int[][] columns, int[] sizes, double epsilon, double delta, int iterations, long seed) {
+        Measured m = measure(columns, sizes, epsilon, delta, seed);
+        return new Aim.Result(new PrivatePgm(sizes).estimate(m.forPrivatePgm(), iterations), m.ledger(), delta);
+    }
+
     /** MST's noisy measurements: every 1-way marginal, the tree's edges and their 2-way marginals, and what they cost. */
     record Measured(double[][] oneWay, double oneWaySigma, List<int[]> edges, List<double[]> twoWay, double twoWaySigma, ZcdpAccountant ledger) {
         /** The same measurements for {@link PrivatePgm}. */

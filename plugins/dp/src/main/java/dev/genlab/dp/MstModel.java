@@ -38,6 +38,13 @@ public final class MstModel implements GenerativeModel {
     public FittedModel fit(Data train, TrainingContext context) {
         Table table = train.asTable();
         MarginalDomain.Resolved domain = MarginalDomain.resolve(table, context.publicDomain(), config.domainFromData());
+        if (MstConfig.PRIVATE_PGM.equals(config.estimator())) {
+            DomainCodec codec = new DomainCodec(table.schema(), domain.domain(), config.bins());
+            Aim.Result result = Mst.fitPrivatePgm(codec.encode(table), codec.sizes(), config.epsilon(), config.delta(), config.iterations(),
+                    context.random("mst").nextLong());
+            MarginalDomain.record("mst", context, domain, result.ledger(), config.epsilon(), result.epsilonSpent(), config.delta(), table.rowCount());
+            return new FittedAim(codec, result.model()); // a graphical model, saved as aim's are
+        }
         TabularMst mst = TabularMst.fit(table, domain.domain(), config.epsilon(), config.delta(), config.bins(), context.random("mst").nextLong());
         MarginalDomain.record("mst", context, domain, mst.ledger(), config.epsilon(), mst.epsilonSpent(), config.delta(), table.rowCount());
         return new FittedMst(mst);
@@ -51,6 +58,7 @@ public final class MstModel implements GenerativeModel {
 
     @Override
     public FittedModel load(Path directory) throws IOException {
-        return FittedMst.load(directory);
+        // estimator = private-pgm saves a graphical model (aim's file), the tree estimator its tree
+        return FittedAim.saved(directory) ? FittedAim.load(directory) : FittedMst.load(directory);
     }
 }

@@ -39,5 +39,12 @@ class TestMstConfig {
         assertEquals(List.of("model.epsilon: must be a positive finite number, got 0.0"), problems("epsilon = 0"));
         assertEquals(List.of("model.delta: must be in (0, 1), got 1.0"), problems("delta = 1"));
         assertEquals(List.of("model.bins: must be between 1 and 1000, got 0"), problems("bins = 0"));
+        assertEquals(List.of("model.estimator: must be one of: tree, private-pgm; got 'pgm'"), problems("estimator = pgm"));
+        assertEquals(List.of("model.iterations: must be between 1 and 100000, got 0"), problems("estimator = private-pgm, iterations = 0"));
+    }
+
+    @Test
+    void thePaperEstimatorIsASetting() {
+        assertEquals(new MstConfig(1.0, 1e-6, 32, false, MstConfig.PRIVATE_PGM, 200), bind("estimator = private-pgm, iterations = 200"));
     }
 }

@@ -111,6 +111,27 @@ class TestMstModelPlugin extends ModelPluginContract {
     }
 
     @Test
+    void thePaperEstimatorSpendsTheSameBudgetSamplesInsideTheDomainAndReloads() throws IOException {
+        Path dir = Files.createDirectories(workDirectory.resolve("pgm"));
+        TestContexts.RecordingContext context = TestContexts.training(3, dir, Optional.of(mixedDomain()));
+        MstModel model = new MstModel(new MstConfig(0.5, 1e-6, 16, false, MstConfig.PRIVATE_PGM, 200));
+        var fitted = model.fit(TestData.mixed(500, 2), context);
+        assertTrue(fitted instanceof FittedAim, "a graphical model estimated by Private-PGM");
+        double spent = context.history("privacy.epsilon-spent").get(0);
+        assertTrue(spent <= 0.5 && spent > 0.5 * (1 - 1e-6), "spent " + spent);
+        assertEquals(ZcdpAccountant.rho(0.5, 1e-6), context.history("privacy.rho-spent").get(0), 1e-8);
+        Table synthetic = fitted.sample(300, 4).asTable();
+        assertEquals(List.of(), mixedDomain().violations(synthetic, 10));
+        assertEquals(synthetic, fitted.sample(300, 4).asTable(), "same seed, same rows");
+        fitted.save(dir);
+        assertEquals(fitted.sample(100, 6), model.load(dir).sample(100, 6));
+        // the same seed measures the same noisy marginals under either estimator: the budget does not depend on it
+        TestContexts.RecordingContext tree = TestContexts.training(3, Files.createDirectories(workDirectory.resolve("tree")), Optional.of(mixedDomain()));
+        new MstModel(new MstConfig(0.5, 1e-6, 16, false)).fit(TestData.mixed(500, 2), tree);
+        assertEquals(tree.results(), context.results());
+    }
+
+    @Test
     void refusesADatasetWithoutAPublicDomain() {
         MstModel model = new MstModel(new MstConfig(1, 1e-6, 16, false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
