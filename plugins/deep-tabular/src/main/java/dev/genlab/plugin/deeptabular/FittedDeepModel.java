@@ -54,9 +54,9 @@ abstract class FittedDeepModel implements FittedModel {
     }
 
     /**
-     * Copies the values of {@code array} (rows of the transformer's width) into {@code out} from index {@code at},
-     * straight from the engine's memory on the CPU: a generated chunk is 3 MB, and a Java array per chunk (what
-     * {@code toFloatArray} makes) is a humongous allocation for the garbage collector.
+     * Copies the values of {@code array} into {@code out} from index {@code at}, straight from the engine's memory on
+     * the CPU: a generated chunk is 3 MB, and a Java array per chunk (what {@code toFloatArray} makes) is a humongous
+     * allocation for the garbage collector. Also how tvae's loss reads a batch's output ({@link TvaeReconstruction}).
      */
     static void copyOut(NDArray array, float[] out, int at) {
         int n = Math.toIntExact(array.size());

@@ -13,7 +13,6 @@ import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
 import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Gaussians;
-import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Scalars;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.tabular.Span;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -120,24 +119,18 @@ final class TvaeReconstruction {
             work = new float[n];
             maxima = new float[rows * blockStart.length];
         }
-        if (NativeArrays.viewable(output)) {
-            NativeArrays.view(output).get(0, logits, 0, n);
-        } else {
-            System.arraycopy(output.toFloatArray(), 0, logits, 0, n);
-        }
+        FittedDeepModel.copyOut(output, logits, 0);
         shift(rows);
         NDArray shifted = NativeArrays.floats(manager, output.getShape(), b -> b.put(0, work, 0, n));
         NDArray exps = Eager.done(shifted.exp(), shifted);
-        boolean inPlace = NativeArrays.viewable(exps);
-        FloatBuffer values = inPlace ? NativeArrays.view(exps) : FloatBuffer.wrap(exps.toFloatArray());
-        values.get(0, work, 0, n);
+        FittedDeepModel.copyOut(exps, work, 0);
         loss[0] = finish(order, from, rows, sigma, scale, sigmaGrad);
-        if (inPlace) {
-            values.put(0, work, 0, n);
+        if (NativeArrays.viewable(exps)) {
+            NativeArrays.view(exps).put(0, work, 0, n); // the gradient written over the exponentials: no new array
             return exps;
         }
         exps.close();
-        return manager.create(FloatBuffer.wrap(work, 0, n), output.getShape());
+        return NativeArrays.floats(manager, output.getShape(), b -> b.put(0, work, 0, n));
     }
 
     /** {@code work} ← each block's logits less the block's maximum (kept in {@code maxima}); 0 elsewhere. */
