@@ -32,7 +32,6 @@ import dev.genlab.spi.TrainingContext;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -302,8 +301,10 @@ public final class CtganModel extends DeepTabularModel {
         }
 
         @Override
-        float[] generate(NDManager manager, int n, long seed) {
-            return generate(manager, n, seed, null, List.of());
+        Sampler sampler(NDManager manager, long seed) {
+            Network network = new Network(manager);
+            return (m, k, from, rows, out) -> network.rows(m, Seeds.derive(seed, "ctgan-latent-" + k), Seeds.random(seed, "ctgan-sample-" + k), rows, null, out,
+                    from * network.width);
         }
 
         @Override
@@ -328,78 +329,80 @@ public final class CtganModel extends DeepTabularModel {
             if (n == 0 || transformer.width() == 0) {
                 return sample(n, seed);
             }
-            try (NDManager manager = dev.genlab.plugin.djl.DjlEngine.newManager(dev.genlab.plugin.djl.DjlEngine.device(device))) {
-                return transformer.inverse(generate(manager, n, seed, fixed, required), n);
-            }
-        }
-
-        /** Rows generated with the conditional vector fixed to {@code fixed} (or drawn), kept if they meet {@code required}. */
-        private float[] generate(NDManager manager, int n, long seed, int[] fixed, List<int[]> required) {
-            int embedding = Integer.parseInt(architecture.get("embedding-dim"));
-            List<Integer> dims = ConfigChecks.parseDims(architecture.get("generator-dims"));
             int width = transformer.width();
-            List<Span> spans = transformer.categorySpans();
-            ConditionSampler conditions = ConditionSampler.forSampling(spans, weights.get("conditions.frequency"));
-            ParameterSet params = new ParameterSet(manager);
-            ResidualGenerator generator = new ResidualGenerator(params, "generator", embedding + conditions.width, dims, width, new SplittableRandom(0));
-            params.assign(weights.part("generator."));
-            OutputLayer output = new OutputLayer(transformer.spans());
-            // The latent noise comes from the engine's generator (vectorised, drawn where the network reads it: a
-            // third of tvae's sampling time was host-side draws and their copy), seeded here so that a sample
-            // depends on the seed alone; the generator is process-wide, as all PyTorch randomness (see ddpm).
-            DjlEngine.seed(Seeds.derive(seed, "ctgan-sample"));
-            SplittableRandom draws = Seeds.random(seed, "categories");
-            float[] out = new float[n * width];
+            float[] out = new float[Math.multiplyExact(n, width)];
+            float[] chunk = new float[CHUNK * width];
+            SplittableRandom random = Seeds.random(seed, "ctgan-conditional");
             int filled = 0;
             long drawn = 0;
-            int[] picks = new int[2 * CHUNK];
-            float[] chunk = null;
-            while (filled < n) {
-                if (drawn > (long) MAX_DRAWS_PER_ROW * n) {
-                    throw new IllegalArgumentException("conditional sampling gave up: only " + filled + " of " + n
-                            + " rows met the conditions after " + drawn + " draws; the combination is too rare in the model");
-                }
-                int rows = Math.min(CHUNK, required.isEmpty() ? n - filled : Math.max(n - filled, 1000));
-                float[] decoded;
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray z = m.randomNormal(new Shape(rows, embedding));
-                    NDArray input = z;
-                    if (!conditions.isEmpty()) {
-                        if (fixed == null) {
-                            conditions.pick(draws, rows, false, picks);
-                        } else {
-                            for (int b = 0; b < rows; b++) {
-                                picks[2 * b] = fixed[0];
-                                picks[2 * b + 1] = fixed[1];
-                            }
+            try (NDManager manager = DjlEngine.newManager(DjlEngine.device(device))) {
+                Network network = new Network(manager);
+                for (int round = 0; filled < n; round++) {
+                    if (drawn > (long) MAX_DRAWS_PER_ROW * n) {
+                        throw new IllegalArgumentException("conditional sampling gave up: only " + filled + " of " + n
+                                + " rows met the conditions after " + drawn + " draws; the combination is too rare in the model");
+                    }
+                    int rows = Math.min(CHUNK, Math.max(n - filled, 1000));
+                    try (NDManager m = manager.newSubManager()) {
+                        network.rows(m, Seeds.derive(seed, "ctgan-conditional-latent-" + round), random, rows, fixed, chunk, 0);
+                    }
+                    drawn += rows;
+                    Table t = transformer.inverse(chunk, rows);
+                    for (int i = 0; i < rows && filled < n; i++) {
+                        boolean ok = true;
+                        for (int[] r : required) {
+                            ok &= t.code(r[0], i) == r[1];
                         }
-                        input = NDArrays.concat(new NDList(z, m.create(conditions.vectors(picks, rows), new Shape(rows, conditions.width))), 1);
-                    }
-                    if (chunk == null || chunk.length < rows * width) {
-                        chunk = new float[rows * width]; // one buffer for every chunk of the sample
-                    }
-                    copyOut(Eager.done(generator.forward(input, false), input, input == z ? null : z), chunk, 0);
-                    decoded = output.decode(chunk, rows, width, draws);
-                }
-                drawn += rows;
-                if (required.isEmpty()) {
-                    System.arraycopy(decoded, 0, out, filled * width, rows * width);
-                    filled += rows;
-                    continue;
-                }
-                Table t = transformer.inverse(decoded, rows);
-                for (int i = 0; i < rows && filled < n; i++) {
-                    boolean ok = true;
-                    for (int[] r : required) {
-                        ok &= t.code(r[0], i) == r[1];
-                    }
-                    if (ok) {
-                        System.arraycopy(decoded, i * width, out, filled * width, width);
-                        filled++;
+                        if (ok) {
+                            System.arraycopy(chunk, i * width, out, filled * width, width);
+                            filled++;
+                        }
                     }
                 }
             }
-            return Arrays.copyOf(out, n * width);
+            return transformer.inverse(out, n);
+        }
+
+        /** The generator of one sample, built from the weights (gradients off). */
+        private final class Network {
+            final int embedding = Integer.parseInt(architecture.get("embedding-dim"));
+            final int width = transformer.width();
+            final ConditionSampler conditions = ConditionSampler.forSampling(transformer.categorySpans(), weights.get("conditions.frequency"));
+            final ResidualGenerator generator;
+            final OutputLayer output = new OutputLayer(transformer.spans());
+
+            Network(NDManager manager) {
+                List<Integer> dims = ConfigChecks.parseDims(architecture.get("generator-dims"));
+                ParameterSet params = new ParameterSet(manager);
+                generator = new ResidualGenerator(params, "generator", embedding + conditions.width, dims, width, new SplittableRandom(0));
+                params.assign(weights.part("generator."));
+                params.requireGradients(false);
+            }
+
+            /**
+             * {@code rows} decoded rows (values through tanh, each one-hot block drawn from its softmax) written into
+             * {@code out} from index {@code at}; the conditional vector is {@code fixed} (a {span, category} slot) or
+             * drawn from the training frequencies. The latent noise comes from the engine's generator seeded with
+             * {@code noiseSeed}, every other draw from {@code random}.
+             */
+            void rows(NDManager m, long noiseSeed, SplittableRandom random, int rows, int[] fixed, float[] out, int at) {
+                NDArray z = DjlEngine.normals(m, noiseSeed, new Shape(rows, embedding));
+                NDArray input = z;
+                if (!conditions.isEmpty()) {
+                    int[] picks = new int[2 * rows];
+                    if (fixed == null) {
+                        conditions.pick(random, rows, false, picks);
+                    } else {
+                        for (int b = 0; b < rows; b++) {
+                            picks[2 * b] = fixed[0];
+                            picks[2 * b + 1] = fixed[1];
+                        }
+                    }
+                    input = NDArrays.concat(new NDList(z, m.create(conditions.vectors(picks, rows), new Shape(rows, conditions.width))), 1);
+                }
+                copyOut(Eager.done(generator.forward(input, false), input, input == z ? null : z), out, at);
+                output.decode(out, at, rows, width, random);
+            }
         }
     }
 }

@@ -215,7 +215,17 @@ public final class DdpmModel extends DeepTabularModel {
         }
 
         @Override
-        float[] generate(NDManager manager, int n, long seed) {
+        int chunkRows() {
+            return 5000; // a thousand network passes per chunk: larger chunks spend less on each operation's dispatch
+        }
+
+        @Override
+        boolean parallelChunks() {
+            return false; // the reverse chain draws from the engine's generator, one per process
+        }
+
+        @Override
+        Sampler sampler(NDManager manager, long seed) {
             int steps = Integer.parseInt(architecture.get("timesteps"));
             DdpmSchedule schedule = DdpmSchedule.valueOf(architecture.get("schedule"));
             List<Integer> dims = ConfigChecks.parseDims(architecture.get("dims"));
@@ -224,40 +234,37 @@ public final class DdpmModel extends DeepTabularModel {
             ParameterSet params = new ParameterSet(manager);
             Denoiser denoiser = new Denoiser(params, width, dim, dims, new SplittableRandom(0));
             params.assign(weights.part("denoiser."));
+            params.requireGradients(false);
             double[] alphaBars = schedule.alphaBars(steps);
-            // The reverse chain's noise comes from the engine's generator (fast, in place); seeding it here makes
-            // a sample depend on the seed alone. The generator is process-wide, as all PyTorch randomness.
-            DjlEngine.seed(Seeds.derive(seed, "ddpm-sample"));
-            float[] out = new float[n * width];
             float[] emb = new float[dim];
-            for (int from = 0; from < n; from += CHUNK) {
-                int rows = Math.min(CHUNK, n - from);
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray x = m.randomNormal(new Shape(rows, width));
-                    for (int t = steps - 1; t >= 0; t--) {
-                        try (NDManager s = m.newSubManager()) {
-                            // results attach to their first input's manager: move x into the step's manager so
-                            // every activation of this step is freed with it, and only the new x survives
-                            x.attach(s);
-                            Denoiser.embed(t, dim, emb, 0);
-                            NDArray eps = denoiser.forward(x, s.create(emb, new Shape(1, dim)));
-                            double alphaBar = alphaBars[t];
-                            double previous = t == 0 ? 1 : alphaBars[t - 1];
-                            double alpha = alphaBar / previous;
-                            double beta = 1 - alpha;
-                            NDArray mean = Scalars.div(x.sub(Scalars.mul(eps, beta / Math.sqrt(1 - alphaBar))), Math.sqrt(alpha));
-                            if (t > 0) {
-                                double variance = beta * (1 - previous) / (1 - alphaBar);
-                                mean = mean.add(Scalars.mul(s.randomNormal(x.getShape()), Math.sqrt(variance)));
-                            }
-                            mean.attach(m);
-                            x = mean;
+            return (m, k, from, rows, out) -> {
+                // The reverse chain's noise comes from the engine's generator (fast, in place); seeding it here for
+                // each chunk makes a sample depend on the seed alone. The generator is process-wide, as all
+                // PyTorch randomness, so the chunks are generated one after the other.
+                DjlEngine.seed(Seeds.derive(seed, "ddpm-sample-" + k));
+                NDArray x = m.randomNormal(new Shape(rows, width));
+                for (int t = steps - 1; t >= 0; t--) {
+                    try (NDManager s = m.newSubManager()) {
+                        // results attach to their first input's manager: move x into the step's manager so
+                        // every activation of this step is freed with it, and only the new x survives
+                        x.attach(s);
+                        Denoiser.embed(t, dim, emb, 0);
+                        NDArray eps = denoiser.forward(x, s.create(emb, new Shape(1, dim)));
+                        double alphaBar = alphaBars[t];
+                        double previous = t == 0 ? 1 : alphaBars[t - 1];
+                        double alpha = alphaBar / previous;
+                        double beta = 1 - alpha;
+                        NDArray mean = Scalars.div(x.sub(Scalars.mul(eps, beta / Math.sqrt(1 - alphaBar))), Math.sqrt(alpha));
+                        if (t > 0) {
+                            double variance = beta * (1 - previous) / (1 - alphaBar);
+                            mean = mean.add(Scalars.mul(s.randomNormal(x.getShape()), Math.sqrt(variance)));
                         }
+                        mean.attach(m);
+                        x = mean;
                     }
-                    System.arraycopy(x.toFloatArray(), 0, out, from * width, rows * width);
                 }
-            }
-            return out;
+                copyOut(x, out, from * width);
+            };
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.deeptabular;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.genlab.plugin.djl.DeviceChoice;
@@ -9,10 +10,13 @@ import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.spi.Data;
 import dev.genlab.spi.FittedModel;
-import dev.genlab.spi.Table;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the deep models share once fitted: the transformer, the weights on the heap (no native memory is held
@@ -20,8 +24,11 @@ import java.util.Map;
  * encoded rows in chunks and decodes them; the same seed gives the same rows.
  */
 abstract class FittedDeepModel implements FittedModel {
-    /** Rows generated per forward pass when sampling. */
-    static final int CHUNK = 5000;
+    /**
+     * Rows per chunk of a sample. Chunk {@code k} is generated from seeds of its own ({@code (seed, k)}), so chunks
+     * can be generated on several threads at once and the rows do not depend on how many.
+     */
+    static final int CHUNK = 2048;
 
     final String model;
     final TabularTransformer transformer;
@@ -39,18 +46,115 @@ abstract class FittedDeepModel implements FittedModel {
 
     @Override
     public Data sample(int n, long seed) {
+        return sample(n, seed, DjlEngine.threadsInForce());
+    }
+
+    /**
+     * {@code n} rows on up to {@code threads} threads. On the CPU, with two threads or more, each thread takes the next
+     * chunk not yet taken, generates it with the engine on one intra-op thread and decodes it. Generating every chunk
+     * with the engine on all threads, then decoding on all, kept the threads in lock-step: a sample is drawn once per
+     * run, on code the JIT has not compiled yet, and while the compiler took a core the engine's second thread stood
+     * still and the first waited for it (tvae's 32,561 rows took 0.15-0.23 s at 2 threads). Chunks that depend on
+     * each other's order ({@link #parallelChunks}) and samples on a GPU are generated in order on the calling thread.
+     */
+    Data sample(int n, long seed, int threads) {
         if (n < 0) {
             throw new IllegalArgumentException("cannot sample " + n + " rows");
         }
         if (transformer.width() == 0 || n == 0) {
             return transformer.inverse(new float[0], n); // every column constant (or all missing)
         }
-        float[] encoded;
-        try (NDManager manager = DjlEngine.newManager(DjlEngine.device(device))) {
-            encoded = generate(manager, n, seed);
+        float[] encoded = new float[Math.multiplyExact(n, transformer.width())];
+        int size = chunkRows();
+        int chunks = Math.floorDiv(n + size - 1, size);
+        Device onDevice = DjlEngine.device(device);
+        int workers = parallelChunks() && !onDevice.isGpu() ? Math.min(threads, chunks) : 1;
+        try (NDManager manager = DjlEngine.newManager(onDevice)) {
+            Sampler sampler = sampler(manager, seed);
+            if (workers == 1) {
+                for (int k = 0; k < chunks; k++) {
+                    chunk(manager, sampler, k, size, n, encoded);
+                }
+                return transformer.inverse(encoded, n, threads);
+            }
+            TabularTransformer.Decoding decoding = transformer.decoding(n);
+            AtomicInteger next = new AtomicInteger();
+            Throwable[] failed = new Throwable[chunks];
+            Runnable work = () -> {
+                try (DjlEngine.ThreadScope oneThread = DjlEngine.intraOpThreads(1)) {
+                    for (int k = next.getAndIncrement(); k < chunks; k = next.getAndIncrement()) {
+                        try {
+                            int from = chunk(manager, sampler, k, size, n, encoded);
+                            decoding.rows(encoded, from, Math.min(n, from + size));
+                        } catch (RuntimeException | Error e) {
+                            failed[k] = e;
+                            next.set(chunks); // the others stop after their chunk
+                        }
+                    }
+                }
+            };
+            List<Thread> started = new ArrayList<>();
+            for (int t = 1; t < workers; t++) {
+                Thread thread = new Thread(work, "genlab-sample-" + t);
+                thread.setDaemon(true);
+                thread.start();
+                started.add(thread);
+            }
+            work.run();
+            for (Thread thread : started) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    next.set(chunks);
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException(model + ": interrupted while sampling");
+                }
+            }
+            for (Throwable e : failed) {
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                } else if (e instanceof Error error) {
+                    throw error;
+                }
+            }
+            return decoding.table();
         }
-        // decoded on as many threads as the engine was given (the same rows whatever the count)
-        return transformer.inverse(encoded, n, DjlEngine.threadsInForce());
+    }
+
+    /** Generates chunk {@code k} (of {@code size} rows) of an {@code n}-row sample into {@code encoded}; returns its first row. */
+    private static int chunk(NDManager manager, Sampler sampler, int k, int size, int n, float[] encoded) {
+        int from = k * size;
+        try (NDManager m = manager.newSubManager()) {
+            sampler.chunk(m, k, from, Math.min(size, n - from), encoded);
+        }
+        return from;
+    }
+
+    /** Rows per chunk of a sample ({@link #CHUNK} unless the model needs larger ones). */
+    int chunkRows() {
+        return CHUNK;
+    }
+
+    /**
+     * Whether chunks may be generated on several threads at once: yes when a chunk's randomness comes from host
+     * generators seeded with {@code (seed, k)}; no for a model that draws from the engine's generator, which is one
+     * per process (ddpm's reverse chain).
+     */
+    boolean parallelChunks() {
+        return true;
+    }
+
+    /** The network for one sample, built from the weights in {@code manager} (gradients off), asked for each chunk. */
+    abstract Sampler sampler(NDManager manager, long seed);
+
+    /** What {@link #sampler} returns; with {@link #parallelChunks()} it is called from several threads at once. */
+    interface Sampler {
+        /**
+         * Writes encoded rows {@code [from, from + rows)} (row-major, transformer width, ready for {@code inverse})
+         * into {@code out}: chunk {@code k} of the sample, its arrays made in {@code m}, its randomness seeded by the
+         * sample's seed and {@code k} alone.
+         */
+        void chunk(NDManager m, int k, int from, int rows, float[] out);
     }
 
     /**
@@ -65,13 +169,6 @@ abstract class FittedDeepModel implements FittedModel {
         } else {
             System.arraycopy(array.toFloatArray(), 0, out, at, n);
         }
-    }
-
-    /** {@code n} encoded rows (row-major, transformer width), ready for {@code inverse}. */
-    abstract float[] generate(NDManager manager, int n, long seed);
-
-    Table table(float[] encoded, int n) {
-        return transformer.inverse(encoded, n, DjlEngine.threadsInForce());
     }
 
     @Override

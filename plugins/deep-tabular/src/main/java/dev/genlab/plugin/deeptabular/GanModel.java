@@ -11,6 +11,7 @@ import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Critic;
+import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
@@ -213,26 +214,21 @@ public final class GanModel extends DeepTabularModel {
         }
 
         @Override
-        float[] generate(NDManager manager, int n, long seed) {
+        Sampler sampler(NDManager manager, long seed) {
             int latent = Integer.parseInt(architecture.get("latent-dim"));
             List<Integer> dims = ConfigChecks.parseDims(architecture.get("generator-dims"));
             int width = transformer.width();
             ParameterSet params = new ParameterSet(manager);
             ReluMlp generator = new ReluMlp(params, "generator", latent, dims, width, new SplittableRandom(0));
             params.assign(weights.part("generator."));
+            params.requireGradients(false);
             OutputLayer output = new OutputLayer(transformer.spans());
-            SplittableRandom noise = Seeds.random(seed, "noise");
-            SplittableRandom draws = Seeds.random(seed, "categories");
-            float[] out = new float[n * width];
-            for (int from = 0; from < n; from += CHUNK) {
-                int rows = Math.min(CHUNK, n - from);
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray z = m.create(Gaussians.fill(noise, rows * latent), new Shape(rows, latent));
-                    float[] raw = generator.forward(z).toFloatArray();
-                    System.arraycopy(output.decode(raw, rows, width, draws), 0, out, from * width, rows * width);
-                }
-            }
-            return out;
+            return (m, k, from, rows, out) -> {
+                SplittableRandom random = Seeds.random(seed, "gan-sample-" + k);
+                NDArray z = DjlEngine.normals(m, Seeds.derive(seed, "gan-latent-" + k), new Shape(rows, latent));
+                copyOut(Eager.done(generator.forward(z), z), out, from * width);
+                output.decode(out, from * width, rows, width, random);
+            };
         }
     }
 }

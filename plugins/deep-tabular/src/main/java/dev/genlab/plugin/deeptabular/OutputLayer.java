@@ -133,6 +133,11 @@ final class OutputLayer {
      * call, so the loop must be cheap before the JIT has warmed up as well as after).
      */
     float[] decode(float[] raw, int rows, int width, SplittableRandom random) {
+        return decode(raw, 0, rows, width, random);
+    }
+
+    /** The same for the {@code rows} rows that start at index {@code offset} of {@code raw}. */
+    float[] decode(float[] raw, int offset, int rows, int width, SplittableRandom random) {
         int[] kinds = new int[spans.size()];
         int[] starts = new int[spans.size()];
         int[] widths = new int[spans.size()];
@@ -148,7 +153,7 @@ final class OutputLayer {
         int softmax = Span.Activation.SOFTMAX.ordinal();
         double[] weights = new double[maxWidth];
         for (int i = 0; i < rows; i++) {
-            int row = i * width;
+            int row = offset + i * width;
             for (int k = 0; k < kinds.length; k++) {
                 int base = row + starts[k];
                 if (kinds[k] == tanh) {

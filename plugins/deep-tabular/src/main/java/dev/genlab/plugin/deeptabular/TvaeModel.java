@@ -387,37 +387,30 @@ public class TvaeModel extends DeepTabularModel {
         }
 
         @Override
-        float[] generate(NDManager manager, int n, long seed) {
+        Sampler sampler(NDManager manager, long seed) {
             int embedding = Integer.parseInt(architecture.get("embedding-dim"));
             List<Integer> dims = ConfigChecks.parseDims(architecture.get("decompress-dims"));
             int width = transformer.width();
             ParameterSet params = new ParameterSet(manager);
             Decoder decoder = new Decoder(params, embedding, dims, width, new SplittableRandom(0));
             params.assign(weights.part("decoder."));
+            params.requireGradients(false);
             float[] sigma = decoder.sigma.toFloatArray();
             OutputLayer output = new OutputLayer(transformer.spans());
-            // The latent noise comes from the engine's generator (vectorised, drawn where the network reads it: a
-            // third of tvae's sampling time was host-side draws and their copy), seeded here so that a sample
-            // depends on the seed alone; the generator is process-wide, as all PyTorch randomness (see ddpm).
-            DjlEngine.seed(Seeds.derive(seed, "tvae-sample"));
-            SplittableRandom jitter = Seeds.random(seed, "value-noise");
-            float[] out = new float[n * width];
-            List<Span> values = transformer.spans().stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).toList();
-            for (int from = 0; from < n; from += CHUNK) {
-                int rows = Math.min(CHUNK, n - from);
-                try (NDManager m = manager.newSubManager()) {
-                    NDArray z = m.randomNormal(new Shape(rows, embedding));
-                    int at = from * width;
-                    copyOut(Eager.done(decoder.mlp.forward(z), z), out, at);
-                    output.activateValues(out, at, rows, width);
-                    for (int i = 0; i < rows; i++) {
-                        for (Span s : values) {
-                            out[at + i * width + s.start()] += (float) (sigma[s.start()] * Gaussians.next(jitter));
-                        }
+            int[] values = transformer.spans().stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).mapToInt(Span::start).toArray();
+            return (m, k, from, rows, out) -> {
+                // the chunk's own seeds: chunks are generated on several threads at once
+                SplittableRandom random = Seeds.random(seed, "tvae-sample-" + k);
+                NDArray z = DjlEngine.normals(m, Seeds.derive(seed, "tvae-latent-" + k), new Shape(rows, embedding));
+                int at = from * width;
+                copyOut(Eager.done(decoder.mlp.forward(z), z), out, at);
+                output.activateValues(out, at, rows, width);
+                for (int i = 0; i < rows; i++) {
+                    for (int v : values) {
+                        out[at + i * width + v] += (float) (sigma[v] * Gaussians.next(random));
                     }
                 }
-            }
-            return out;
+            };
         }
     }
 }

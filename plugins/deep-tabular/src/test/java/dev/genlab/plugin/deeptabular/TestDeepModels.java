@@ -56,6 +56,24 @@ class TestDeepModels {
         assertNotEquals(first, other.sample(100, 5).asTable(), "another run seed trains another model");
     }
 
+    /**
+     * A sample is generated in chunks, each from seeds of its own; with two threads or more, several threads generate
+     * and decode chunks at once, each taking the next one not yet taken. The rows must not depend on how many threads
+     * (nor on which thread took which chunk).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gan", "ctgan", "tvae", "ddpm"})
+    void aSampleIsTheSameOnOneThreadAndOnSeveral(String name) throws Exception {
+        FittedDeepModel fitted = (FittedDeepModel) model(name, "").fit(SmallTables.mixed(300, 3), context(11, name));
+        int n = 3 * FittedDeepModel.CHUNK + 17; // three whole chunks and a part
+        Table one = fitted.sample(n, 5, 1).asTable();
+        assertEquals(n, one.rowCount());
+        for (int threads : new int[] {2, 3}) {
+            assertEquals(one, fitted.sample(n, 5, threads).asTable(), name + " on " + threads + " threads");
+        }
+        assertNotEquals(one, fitted.sample(n, 6, 2).asTable(), "another seed, other rows");
+    }
+
     /** Training 2 epochs, stopping, and resuming to 4 gives exactly the model of 4 uninterrupted epochs. */
     @ParameterizedTest
     @ValueSource(strings = {"gan", "ctgan", "tvae", "ddpm"})

@@ -2,7 +2,10 @@ package dev.genlab.plugin.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.genlab.spi.PluginConfigException;
 
 /**
@@ -78,6 +81,29 @@ public final class DjlEngine {
         }
     }
 
+    /**
+     * Runs the engine work the calling thread issues on {@code n} intra-op threads until the returned scope closes,
+     * which restores the count from before. For a caller that keeps cores for its own Java work meanwhile (a sample
+     * decoded on one thread while the engine generates the next chunk on the others). PyTorch keeps this count per
+     * calling thread (OpenMP's and MKL's) and for the process (its own): no other thread should use the engine
+     * while the scope is open.
+     */
+    public static ThreadScope intraOpThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("need at least 1 intra-op thread, not " + n);
+        }
+        engine();
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(n);
+        return () -> JniUtils.setNumThreads(before);
+    }
+
+    /** What {@link #intraOpThreads} returns: closing it restores the thread count (and throws nothing). */
+    public interface ThreadScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private static String firstNonBlank(String a, String b) {
         return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
     }
@@ -100,6 +126,21 @@ public final class DjlEngine {
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)) & 0x7fffffff);
     }
+
+    /**
+     * A new array of {@code shape} in {@code manager} holding standard normal draws from the engine's generator,
+     * seeded with {@code seed} for this call alone: the seeding and the draw happen under one lock, so threads that
+     * draw this way at once (the chunks of a sample, generated on several threads) each get their own seed's draws.
+     * The engine's normals are vectorised: a chunk's latent noise costs about half what the host's ziggurat does.
+     */
+    public static NDArray normals(NDManager manager, long seed, Shape shape) {
+        synchronized (GENERATOR) {
+            seed(seed);
+            return manager.randomNormal(shape);
+        }
+    }
+
+    private static final Object GENERATOR = new Object();
 
     /** The device for {@code choice}: {@code auto} picks a GPU when the engine sees one. */
     public static Device device(DeviceChoice choice) {

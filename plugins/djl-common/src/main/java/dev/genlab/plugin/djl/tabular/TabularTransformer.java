@@ -635,15 +635,55 @@ public final class TabularTransformer {
         if (encoded.length < (long) rows * width) {
             throw new IllegalArgumentException("need " + rows + " x " + width + " values, got " + encoded.length);
         }
-        Object[] columns = new Object[plans.size()];
-        for (int c = 0; c < plans.size(); c++) {
-            Plan plan = plans.get(c);
-            columns[c] = plan.categorical ? new int[rows] : new double[rows];
-        }
+        Decoding decoding = decoding(rows);
         int parts = Math.max(1, Math.min(threads, rows / PARALLEL_ROWS));
         int per = -Math.floorDiv(-rows, parts);
-        onThreads(parts, parts, k -> inverseRows(encoded, Math.min(rows, k * per), Math.min(rows, (k + 1) * per), columns));
-        return Table.of(schema, Arrays.asList(columns));
+        onThreads(parts, parts, k -> decoding.rows(encoded, Math.min(rows, k * per), Math.min(rows, (k + 1) * per)));
+        return decoding.table();
+    }
+
+    /**
+     * A table of {@code rows} rows to be decoded range by range, as the encoded rows become ready: a model that
+     * generates its sample in chunks decodes each chunk on another thread while it generates the next. The result is
+     * the same as {@link #inverse(float[], int)}'s whatever the ranges and their order.
+     */
+    public Decoding decoding(int rows) {
+        return new Decoding(rows);
+    }
+
+    /** The columns of a table being decoded; see {@link #decoding(int)}. */
+    public final class Decoding {
+        private final int rows;
+        private final Object[] columns;
+
+        private Decoding(int rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("cannot decode " + rows + " rows");
+            }
+            this.rows = rows;
+            columns = new Object[plans.size()];
+            for (int c = 0; c < plans.size(); c++) {
+                columns[c] = plans.get(c).categorical ? new int[rows] : new double[rows];
+            }
+        }
+
+        /**
+         * Decodes rows {@code [from, to)} of {@code encoded} (row-major, the transformer's width) into the same rows of
+         * the table. Disjoint ranges may be decoded on different threads; publish them to {@link #table()}'s caller
+         * (a join or a queue) before reading it.
+         */
+        public void rows(float[] encoded, int from, int to) {
+            if (from < 0 || to > rows || from > to || encoded.length < (long) to * width) {
+                throw new IllegalArgumentException("cannot decode rows [" + from + ", " + to + ") of " + rows + " from "
+                        + encoded.length + " values of width " + width);
+            }
+            inverseRows(encoded, from, to, columns);
+        }
+
+        /** The decoded table (rows not decoded yet read as the first category or 0). */
+        public Table table() {
+            return Table.of(schema, Arrays.asList(columns));
+        }
     }
 
     /**

@@ -100,6 +100,24 @@ class TestTabularTransformer {
         assertEquals(tt.inverse(Arrays.copyOf(encoded, 8193 * tt.width()), 8193, 1), tt.inverse(Arrays.copyOf(encoded, 8193 * tt.width()), 8193, 2));
     }
 
+    /** A sample decoded chunk by chunk, from several threads and in any order, is the table {@code inverse} gives. */
+    @Test
+    void decodingRangeByRangeInAnyOrderGivesTheInverse() throws Exception {
+        Table t = mixed(5_000, 6);
+        TabularTransformer tt = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100));
+        float[] encoded = tt.transform(t, new SplittableRandom(8));
+        TabularTransformer.Decoding decoding = tt.decoding(t.rowCount());
+        Thread other = new Thread(() -> decoding.rows(encoded, 4_000, 5_000));
+        other.start();
+        decoding.rows(encoded, 1_000, 4_000);
+        decoding.rows(encoded, 0, 1_000);
+        other.join();
+        assertEquals(tt.inverse(encoded, t.rowCount()), decoding.table());
+        assertThrows(IllegalArgumentException.class, () -> decoding.rows(encoded, 4_000, 5_001), "past the table's rows");
+        assertThrows(IllegalArgumentException.class, () -> tt.decoding(10).rows(encoded, 3, 2), "an empty range backwards");
+        assertThrows(IllegalArgumentException.class, () -> tt.decoding(6_000).rows(encoded, 5_000, 6_000), "past the encoded values");
+    }
+
     @Test
     void inverseOfTransformGivesTheDataBackForEveryEncoding() {
         Table t = mixed(2000, 2);
