@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
+import dev.genlab.plugin.djl.Parallel;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
@@ -12,11 +13,7 @@ import dev.genlab.spi.Data;
 import dev.genlab.spi.FittedModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the deep models share once fitted: the transformer, the weights on the heap (no native memory is held
@@ -78,45 +75,12 @@ abstract class FittedDeepModel implements FittedModel {
                 return transformer.inverse(encoded, n, threads);
             }
             TabularTransformer.Decoding decoding = transformer.decoding(n);
-            AtomicInteger next = new AtomicInteger();
-            Throwable[] failed = new Throwable[chunks];
-            Runnable work = () -> {
+            Parallel.forEachIndex(chunks, workers, "genlab-sample", k -> {
                 try (DjlEngine.ThreadScope oneThread = DjlEngine.intraOpThreads(1)) {
-                    for (int k = next.getAndIncrement(); k < chunks; k = next.getAndIncrement()) {
-                        try {
-                            int from = chunk(manager, sampler, k, size, n, encoded);
-                            decoding.rows(encoded, from, Math.min(n, from + size));
-                        } catch (RuntimeException | Error e) {
-                            failed[k] = e;
-                            next.set(chunks); // the others stop after their chunk
-                        }
-                    }
+                    int from = chunk(manager, sampler, k, size, n, encoded);
+                    decoding.rows(encoded, from, Math.min(n, from + size));
                 }
-            };
-            List<Thread> started = new ArrayList<>();
-            for (int t = 1; t < workers; t++) {
-                Thread thread = new Thread(work, "genlab-sample-" + t);
-                thread.setDaemon(true);
-                thread.start();
-                started.add(thread);
-            }
-            work.run();
-            for (Thread thread : started) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    next.set(chunks);
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException(model + ": interrupted while sampling");
-                }
-            }
-            for (Throwable e : failed) {
-                if (e instanceof RuntimeException r) {
-                    throw r;
-                } else if (e instanceof Error error) {
-                    throw error;
-                }
-            }
+            });
             return decoding.table();
         }
     }

@@ -1,5 +1,6 @@
 package dev.genlab.plugin.djl.tabular;
 
+import dev.genlab.plugin.djl.Parallel;
 import dev.genlab.spi.Column;
 import dev.genlab.spi.ColumnDomain;
 import dev.genlab.spi.PublicDomain;
@@ -15,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
  * Turns a {@link Table} into the float matrix a network trains on, and a network's output back into a table.
@@ -120,7 +119,7 @@ public final class TabularTransformer {
     public static TabularTransformer fit(Table table, Options options, int threads) {
         Schema schema = table.schema();
         Plan[] fitted = new Plan[schema.size()];
-        onThreads(fitted.length, threads, c -> {
+        Parallel.forEachIndex(fitted.length, threads, "genlab-encoding", c -> {
             int[] local = {0};
             fitted[c] = schema.column(c).isNumeric() ? fitNumeric(table, c, options, local) : fitCategorical(table, c, options, local);
         });
@@ -638,7 +637,7 @@ public final class TabularTransformer {
         Decoding decoding = decoding(rows);
         int parts = Math.max(1, Math.min(threads, rows / PARALLEL_ROWS));
         int per = -Math.floorDiv(-rows, parts);
-        onThreads(parts, parts, k -> decoding.rows(encoded, Math.min(rows, k * per), Math.min(rows, (k + 1) * per)));
+        Parallel.forEachIndex(parts, parts, "genlab-decoding", k -> decoding.rows(encoded, Math.min(rows, k * per), Math.min(rows, (k + 1) * per)));
         return decoding.table();
     }
 
@@ -683,47 +682,6 @@ public final class TabularTransformer {
         /** The decoded table (rows not decoded yet read as the first category or 0). */
         public Table table() {
             return Table.of(schema, Arrays.asList(columns));
-        }
-    }
-
-    /**
-     * Runs {@code task} for every index in {@code [0, tasks)} on up to {@code threads} threads (the caller and
-     * {@code threads - 1} more, each taking the next index not yet taken). A task's exception is rethrown after all
-     * have run, the lowest index's first, so what is reported does not depend on the thread count.
-     */
-    private static void onThreads(int tasks, int threads, IntConsumer task) {
-        Throwable[] failed = new Throwable[tasks];
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int k = next.getAndIncrement(); k < tasks; k = next.getAndIncrement()) {
-                try {
-                    task.accept(k);
-                } catch (RuntimeException | Error e) {
-                    failed[k] = e;
-                }
-            }
-        };
-        List<Thread> started = new ArrayList<>();
-        for (int k = 1; k < Math.min(threads, tasks); k++) {
-            Thread t = new Thread(work, "genlab-encoding-" + k);
-            t.start();
-            started.add(t);
-        }
-        work.run();
-        for (Thread t : started) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while encoding or decoding a table on " + threads + " threads", e);
-            }
-        }
-        for (Throwable e : failed) {
-            if (e instanceof RuntimeException r) {
-                throw r;
-            } else if (e instanceof Error error) {
-                throw error;
-            }
         }
     }
 
