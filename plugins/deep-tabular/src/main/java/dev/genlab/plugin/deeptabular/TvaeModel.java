@@ -16,6 +16,7 @@ import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Scalars;
+import dev.genlab.plugin.djl.nn.ThreadAutograd;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
 import dev.genlab.plugin.djl.tabular.Span;
@@ -36,6 +37,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * TVAE (Xu et al. 2019), after the reference implementation: mode-specific normalisation, an MLP encoder to a
@@ -149,6 +154,9 @@ public class TvaeModel extends DeepTabularModel {
         final ParameterSet decoderParameters;
         /** The reconstruction loss and its gradient, on the host (non-private training). */
         final TvaeReconstruction reconstruction;
+        /** With two threads or more: the second half-batch's loss scratch and the thread that runs that half. */
+        private TvaeReconstruction secondHalf;
+        private ThreadPoolExecutor halves;
 
         Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
@@ -194,6 +202,8 @@ public class TvaeModel extends DeepTabularModel {
             int batch = Math.min(config.batchSize(), data.rows);
             int[] order = data.permutation(random);
             int steps = stepsPerEpoch(data.rows, config.batchSize());
+            int threads = DjlEngine.threadsInForce();
+            boolean split = threads >= 2 && batch >= 2 && !root.getDevice().isGpu();
             double totalSum = 0;
             double recSum = 0;
             double klSum = 0;
@@ -202,64 +212,119 @@ public class TvaeModel extends DeepTabularModel {
                 if (step > 0) {
                     batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
                 }
+                int from = step * batch;
+                double[] losses;
                 try (NDManager m = root.newSubManager()) {
-                    NDArray x = data.batch(m, order, step * batch, batch);
                     // the reparameterisation's noise from the engine's generator, which TrainingLoop seeds at every
-                    // epoch: vectorised in libtorch, where the host-side draws were 6 % of a step (perf, issue 19)
+                    // epoch: vectorised in libtorch, where the host-side draws were 6 % of a step (perf, issue 19);
+                    // drawn for the whole batch, so that a split step uses the same noise
                     NDArray eps = m.randomNormal(new Shape(batch, config.embeddingDim()));
-                    try (GradientCollector collector = engine.newGradientCollector()) {
-                        // the encoder's last hidden layer is its ReLU MLP's output layer
-                        // every temporary is closed once consumed (Eager): autograd keeps what it saved
-                        NDArray encoded = encoder.forward(x);
-                        NDArray h = Eager.done(Activation.relu(encoded), encoded);
-                        NDArray mean = mu.forward(h);
-                        NDArray logvar = Eager.done(logVar.forward(h), h);
-                        NDArray half = Scalars.mul(logvar, 0.5);
-                        NDArray std = Eager.done(half.exp(), half);
-                        NDArray noise = Eager.done(eps.mul(std), std, eps);
-                        NDArray z = Eager.done(noise.add(mean), noise);
-                        NDArray rec = Eager.done(decoder.mlp.forward(z), z);
-                        // the reconstruction loss and its gradient with respect to rec and σ, on the host
-                        // (TvaeReconstruction); the backward pass starts from them through sum(rec · gradient)
-                        double scale = config.lossFactor() / (double) batch;
-                        float[] sigma = decoder.sigma.toFloatArray();
-                        float[] sigmaGradient = new float[width];
-                        double[] recLoss = new double[1];
-                        int from = step * batch;
-                        NDArray output = rec.stopGradient();
-                        NDArray gradient = reconstruction.gradient(m, output, order, from, batch, sigma, scale, sigmaGradient, recLoss);
-                        output.close();
-                        NDArray weighted = Eager.done(gradient.mul(rec), gradient, rec);
-                        NDArray recPart = Eager.done(weighted.sum(), weighted);
-                        NDArray sigmaGradients = m.create(sigmaGradient);
-                        NDArray sigmaWeighted = Eager.done(sigmaGradients.mul(decoder.sigma), sigmaGradients);
-                        NDArray sigmaPart = Eager.done(sigmaWeighted.sum(), sigmaWeighted);
-                        NDArray plusOne = Scalars.add(logvar, 1);
-                        NDArray meanSquared = mean.square();
-                        NDArray d1 = Eager.done(plusOne.sub(meanSquared), plusOne, meanSquared, mean);
-                        NDArray variance = logvar.exp();
-                        NDArray d2 = Eager.done(d1.sub(variance), d1, variance, logvar);
-                        NDArray klTotal = Eager.done(d2.sum(), d2);
-                        NDArray kl = Eager.done(Scalars.mul(klTotal, -0.5 / batch), klTotal);
-                        NDArray parts = Eager.done(recPart.add(sigmaPart), recPart, sigmaPart);
-                        NDArray objective = Eager.done(parts.add(kl), parts);
-                        collector.backward(objective);
-                        objective.close();
-                        double klValue = kl.getFloat();
-                        totalSum += scale * recLoss[0] + klValue;
-                        recSum += scale * recLoss[0];
-                        klSum += klValue;
+                    if (split) {
+                        losses = splitStep(m, eps, order, from, batch, threads);
+                    } else {
+                        try (GradientCollector collector = engine.newGradientCollector()) {
+                            losses = forwardBackward(m, eps, order, from, batch, batch, reconstruction, collector::backward);
+                        }
                     }
-                    encoderAdam.step();
-                    decoderAdam.step();
-                    clampSigma();
                 }
+                encoderAdam.step();
+                decoderAdam.step();
+                clampSigma();
+                totalSum += losses[0] + losses[1];
+                recSum += losses[0];
+                klSum += losses[1];
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("loss.total", totalSum / steps);
             metrics.put("loss.reconstruction", recSum / steps);
             metrics.put("loss.kl", klSum / steps);
             return metrics;
+        }
+
+        /**
+         * One step's forward and backward passes, split in two halves of the batch that run at once on two threads,
+         * each with libtorch on half the threads (one each on two cores). The halves add their gradients into the
+         * parameters (see {@code ThreadAutograd}: two additions onto zero, so the order they land in does not matter)
+         * and their losses, each scaled by the whole batch's size, add to the whole batch's. Why: a tvae step at batch
+         * 500 is about a hundred small operations and host work; OpenMP's team split each operation in lock-step and
+         * gained 1.2x from a second core, and lost to it while the JIT compiled (plugin README, "Training steps on
+         * two threads"). The same seed and thread count give the same bits; one thread and two differ by rounding.
+         */
+        private double[] splitStep(NDManager m, NDArray eps, int[] order, int from, int batch, int threads) {
+            int half = batch / 2;
+            if (secondHalf == null) {
+                secondHalf = reconstruction.withOwnScratch();
+                halves = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "genlab-tvae-step");
+                    t.setDaemon(true);
+                    return t;
+                });
+                halves.allowCoreThreadTimeOut(true); // gone two seconds after the last step
+            }
+            int engineThreads = Math.max(1, threads / 2);
+            Future<double[]> second = halves.submit(() -> {
+                try (DjlEngine.ThreadScope t = DjlEngine.intraOpThreads(engineThreads); DjlEngine.ThreadScope g = ThreadAutograd.recording();
+                        NDManager part = m.newSubManager()) {
+                    return forwardBackward(part, eps.get(half + ":"), order, from + half, batch - half, batch, secondHalf, ThreadAutograd::backward);
+                }
+            });
+            double[] first;
+            try (DjlEngine.ThreadScope t = DjlEngine.intraOpThreads(engineThreads); DjlEngine.ThreadScope g = ThreadAutograd.recording();
+                    NDManager part = m.newSubManager()) {
+                first = forwardBackward(part, eps.get(":" + half), order, from, half, batch, reconstruction, ThreadAutograd::backward);
+            } catch (RuntimeException | Error e) {
+                await(second); // never leave the other half running on the parameters
+                throw e;
+            }
+            double[] other = await(second);
+            return new double[] {first[0] + other[0], first[1] + other[1]};
+        }
+
+        /**
+         * The forward pass of rows {@code order[from .. from + rows)} (wrapping) with their latent noise {@code eps},
+         * the loss, and the backward pass from it; losses and gradients are scaled by the whole batch's size
+         * {@code batch}. Returns {scaled reconstruction loss, KL term}.
+         */
+        private double[] forwardBackward(NDManager m, NDArray eps, int[] order, int from, int rows, int batch, TvaeReconstruction loss,
+                java.util.function.Consumer<NDArray> backward) {
+            NDArray x = data.batch(m, order, from, rows);
+            // the encoder's last hidden layer is its ReLU MLP's output layer
+            // every temporary is closed once consumed (Eager): autograd keeps what it saved
+            NDArray encoded = encoder.forward(x);
+            NDArray h = Eager.done(Activation.relu(encoded), encoded);
+            NDArray mean = mu.forward(h);
+            NDArray logvar = Eager.done(logVar.forward(h), h);
+            NDArray halfLogvar = Scalars.mul(logvar, 0.5);
+            NDArray std = Eager.done(halfLogvar.exp(), halfLogvar);
+            NDArray noise = Eager.done(eps.mul(std), std, eps);
+            NDArray z = Eager.done(noise.add(mean), noise);
+            NDArray rec = Eager.done(decoder.mlp.forward(z), z);
+            // the reconstruction loss and its gradient with respect to rec and σ, on the host
+            // (TvaeReconstruction); the backward pass starts from them through sum(rec · gradient)
+            double scale = config.lossFactor() / (double) batch;
+            float[] sigma = decoder.sigma.toFloatArray();
+            float[] sigmaGradient = new float[width];
+            double[] recLoss = new double[1];
+            NDArray output = rec.stopGradient();
+            NDArray gradient = loss.gradient(m, output, order, from, rows, sigma, scale, sigmaGradient, recLoss);
+            output.close();
+            NDArray weighted = Eager.done(gradient.mul(rec), gradient, rec);
+            NDArray recPart = Eager.done(weighted.sum(), weighted);
+            NDArray sigmaGradients = m.create(sigmaGradient);
+            NDArray sigmaWeighted = Eager.done(sigmaGradients.mul(decoder.sigma), sigmaGradients);
+            NDArray sigmaPart = Eager.done(sigmaWeighted.sum(), sigmaWeighted);
+            NDArray plusOne = Scalars.add(logvar, 1);
+            NDArray meanSquared = mean.square();
+            NDArray d1 = Eager.done(plusOne.sub(meanSquared), plusOne, meanSquared, mean);
+            NDArray variance = logvar.exp();
+            NDArray d2 = Eager.done(d1.sub(variance), d1, variance, logvar);
+            NDArray klTotal = Eager.done(d2.sum(), d2);
+            NDArray kl = Eager.done(Scalars.mul(klTotal, -0.5 / batch), klTotal);
+            NDArray parts = Eager.done(recPart.add(sigmaPart), recPart, sigmaPart);
+            NDArray objective = Eager.done(parts.add(kl), parts);
+            backward.accept(objective);
+            objective.close();
+            return new double[] {scale * recLoss[0], kl.getFloat()};
         }
 
         /**
@@ -367,6 +432,24 @@ public class TvaeModel extends DeepTabularModel {
     /** Steps of an epoch: as many batches of {@code batchSize} as the rows hold, at least one. */
     static int stepsPerEpoch(int rows, int batchSize) {
         return Math.max(1, rows / Math.min(batchSize, rows));
+    }
+
+    /** The result of {@code half}, once its thread has finished it; its exception rethrown as it was. */
+    private static double[] await(Future<double[]> half) {
+        try {
+            return half.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while the other half of a tvae step ran");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Poisson sampling: each of {@code rows} rows independently with probability {@code q}, in row order. */

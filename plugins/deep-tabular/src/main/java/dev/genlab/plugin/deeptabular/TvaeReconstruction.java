@@ -97,6 +97,23 @@ final class TvaeReconstruction {
         this.weight = Arrays.copyOf(weights, n);
     }
 
+    /** The same loss over the same table, with scratch of its own: for a second thread (a split training step). */
+    TvaeReconstruction withOwnScratch() {
+        return new TvaeReconstruction(this);
+    }
+
+    private TvaeReconstruction(TvaeReconstruction shared) {
+        width = shared.width;
+        values = shared.values;
+        blockStart = shared.blockStart;
+        blockWidth = shared.blockWidth;
+        uncovered = shared.uncovered;
+        targetValues = shared.targetValues;
+        first = shared.first;
+        column = shared.column;
+        weight = shared.weight;
+    }
+
     /**
      * The loss summed over the table's rows {@code order[from .. from+rows)} (wrapping around), given the decoder's
      * output {@code output} for them ({@code (rows, width)}) and the output scales {@code sigma} (one per column; only

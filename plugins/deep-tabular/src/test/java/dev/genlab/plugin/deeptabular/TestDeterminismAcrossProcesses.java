@@ -30,13 +30,23 @@ class TestDeterminismAcrossProcesses {
      */
     @Test
     void everyDeepModelLogsTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
-        assertSameInEveryProcess(work, DeterminismProbe.MODELS);
+        assertSameInEveryProcess(work, null, DeterminismProbe.MODELS);
     }
 
-    private static void assertSameInEveryProcess(Path work, String... models) throws Exception {
+    /**
+     * tvae at 2 threads, where each step runs its two half-batches on two threads at once and their gradients add in
+     * the parameters (whichever half finishes first): the same bits in every process all the same.
+     */
+    @Test
+    void tvaeWithItsStepsSplitOverTwoThreadsLogsTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
+        assertSameInEveryProcess(work, "2", "tvae");
+    }
+
+    /** {@code threads}: the child JVMs' engine thread count, or null for this JVM's. */
+    private static void assertSameInEveryProcess(Path work, String threads, String... models) throws Exception {
         String first = null;
         for (int p = 0; p < PROCESSES; p++) {
-            String output = probe(work.resolve("stderr-" + p + ".txt"), models);
+            String output = probe(work.resolve("stderr-" + p + ".txt"), threads, models);
             for (String model : models) {
                 assertTrue(output.contains(model + " sample "), "process " + (p + 1) + " fitted " + model + ":\n" + output);
             }
@@ -48,12 +58,12 @@ class TestDeterminismAcrossProcesses {
         }
     }
 
-    private static String probe(Path stderr, String... models) throws Exception {
+    private static String probe(Path stderr, String threads, String... models) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         for (String key : List.of("ai.djl.offline", "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads",
                 "org.slf4j.simpleLogger.defaultLogLevel")) {
-            String value = System.getProperty(key);
+            String value = key.equals("ai.djl.pytorch.num_threads") && threads != null ? threads : System.getProperty(key);
             if (value != null) {
                 command.add("-D" + key + "=" + value);
             }
