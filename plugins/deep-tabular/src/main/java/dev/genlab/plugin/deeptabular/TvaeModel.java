@@ -16,6 +16,7 @@ import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Scalars;
+import dev.genlab.plugin.djl.nn.SplitStep;
 import dev.genlab.plugin.djl.nn.ThreadAutograd;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.NumericEncoding;
@@ -37,10 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * TVAE (Xu et al. 2019), after the reference implementation: mode-specific normalisation, an MLP encoder to a
@@ -154,9 +151,9 @@ public class TvaeModel extends DeepTabularModel {
         final ParameterSet decoderParameters;
         /** The reconstruction loss and its gradient, on the host (non-private training). */
         final TvaeReconstruction reconstruction;
-        /** With two threads or more: the second half-batch's loss scratch and the thread that runs that half. */
+        /** With two threads or more: the second half-batch's loss scratch and the two halves' threads. */
         private TvaeReconstruction secondHalf;
-        private ThreadPoolExecutor halves;
+        private SplitStep halves;
 
         Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
@@ -252,32 +249,22 @@ public class TvaeModel extends DeepTabularModel {
          */
         private double[] splitStep(NDManager m, NDArray eps, int[] order, int from, int batch, int threads) {
             int half = batch / 2;
-            if (secondHalf == null) {
+            if (halves == null) {
                 secondHalf = reconstruction.withOwnScratch();
-                halves = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "genlab-tvae-step");
-                    t.setDaemon(true);
-                    return t;
-                });
-                halves.allowCoreThreadTimeOut(true); // gone two seconds after the last step
+                halves = new SplitStep("genlab-tvae-step");
             }
-            int engineThreads = Math.max(1, threads / 2);
-            Future<double[]> second = halves.submit(() -> {
-                try (DjlEngine.ThreadScope t = DjlEngine.intraOpThreads(engineThreads); DjlEngine.ThreadScope g = ThreadAutograd.recording();
-                        NDManager part = m.newSubManager()) {
-                    return forwardBackward(part, eps.get(half + ":"), order, from + half, batch - half, batch, secondHalf, ThreadAutograd::backward);
+            NDArray firstEps = eps.get(":" + half);
+            NDArray secondEps = eps.get(half + ":");
+            SplitStep.Both<double[]> both = halves.run(threads, () -> {
+                try (NDManager part = m.newSubManager()) {
+                    return forwardBackward(part, firstEps, order, from, half, batch, reconstruction, ThreadAutograd::backward);
+                }
+            }, () -> {
+                try (NDManager part = m.newSubManager()) {
+                    return forwardBackward(part, secondEps, order, from + half, batch - half, batch, secondHalf, ThreadAutograd::backward);
                 }
             });
-            double[] first;
-            try (DjlEngine.ThreadScope t = DjlEngine.intraOpThreads(engineThreads); DjlEngine.ThreadScope g = ThreadAutograd.recording();
-                    NDManager part = m.newSubManager()) {
-                first = forwardBackward(part, eps.get(":" + half), order, from, half, batch, reconstruction, ThreadAutograd::backward);
-            } catch (RuntimeException | Error e) {
-                await(second); // never leave the other half running on the parameters
-                throw e;
-            }
-            double[] other = await(second);
-            return new double[] {first[0] + other[0], first[1] + other[1]};
+            return new double[] {both.first()[0] + both.second()[0], both.first()[1] + both.second()[1]};
         }
 
         /**
@@ -432,24 +419,6 @@ public class TvaeModel extends DeepTabularModel {
     /** Steps of an epoch: as many batches of {@code batchSize} as the rows hold, at least one. */
     static int stepsPerEpoch(int rows, int batchSize) {
         return Math.max(1, rows / Math.min(batchSize, rows));
-    }
-
-    /** The result of {@code half}, once its thread has finished it; its exception rethrown as it was. */
-    private static double[] await(Future<double[]> half) {
-        try {
-            return half.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while the other half of a tvae step ran");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Poisson sampling: each of {@code rows} rows independently with probability {@code q}, in row order. */
