@@ -239,9 +239,12 @@ def report(model, threads, rows, rate):
           f"{flops / 1e9:.1f} GFLOP per epoch by the script's formula)")
 
 
-# the settings of experiments/toy-8gaussians-gan.conf that shape an update
-TOY_GAN = ("loss = wgan-gp, numeric-encoding = mode-specific, batch-size = 256, latent-dim = 8, generator-dims = [128, 128], "
-           "discriminator-dims = [128, 128], learning-rate = 1e-3, discriminator-steps = 5, gradient-penalty = 10")
+# the settings of experiments/toy-8gaussians-gan.conf that shape an update (its learning rate is the gan model's
+# default), given to both sides
+TOY_BATCH, TOY_LR = 256, "1e-4"
+TOY_GAN = (f"loss = wgan-gp, numeric-encoding = mode-specific, batch-size = {TOY_BATCH}, latent-dim = 8, generator-dims = [128, 128], "
+           f"discriminator-dims = [128, 128], learning-rate = {TOY_LR}, discriminator-steps = 5, gradient-penalty = 10, "
+           "generator-average = 0.995")
 
 
 def gan_steps(cp, python, a):
@@ -257,7 +260,7 @@ def gan_steps(cp, python, a):
                     cmd = genlab_command(cp, "gan", epochs, threads) + ["--dataset", "toy-8gaussians", "--gan", TOY_GAN]
                 else:
                     cmd = [str(python), str(HERE / "torch_gan_side.py"), "--layout", layout, "--epochs", str(epochs),
-                           "--threads", str(threads)]
+                           "--threads", str(threads), "--batch", str(TOY_BATCH), "--lr", TOY_LR]
                 b, wall, rss = measured(cmd, base_env(threads))
                 layout = layout or b["layout"]
                 ms[side].append(1000 * b["epoch_seconds"] / (b["epochs"] * b["updates_per_epoch"]))

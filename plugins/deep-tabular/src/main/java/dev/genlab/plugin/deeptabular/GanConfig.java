@@ -27,6 +27,8 @@ import java.util.List;
  * @param beta2              Adam beta2
  * @param discriminatorSteps discriminator updates per generator update
  * @param gradientPenalty    weight of the WGAN-GP gradient penalty
+ * @param generatorAverage   decay of an exponential moving average of the generator's weights, which the fitted
+ *                           model samples with; 0 keeps the last step's weights
  * @param numericEncoding    how numeric columns are encoded: standard, minmax or mode-specific
  * @param maxCategories      a categorical column with more distinct values is refused
  * @param checkpointEvery    write a checkpoint every this many epochs; 0 turns them off
@@ -45,6 +47,7 @@ public record GanConfig(
         double beta2,
         int discriminatorSteps,
         double gradientPenalty,
+        double generatorAverage,
         NumericEncoding numericEncoding,
         int maxCategories,
         int checkpointEvery,
@@ -63,6 +66,7 @@ public record GanConfig(
         fraction("beta2", beta2);
         atLeast("discriminator-steps", discriminatorSteps, 1);
         nonNegative("gradient-penalty", gradientPenalty);
+        fraction("generator-average", generatorAverage);
         notNull("numeric-encoding", numericEncoding, "mode-specific, minmax, standard");
         atLeast("max-categories", maxCategories, 2);
         atLeast("checkpoint-every", checkpointEvery, 0);
@@ -71,6 +75,6 @@ public record GanConfig(
     /** The defaults of {@code reference.conf}. */
     public static GanConfig defaults() {
         return new GanConfig(DeviceChoice.AUTO, 300, 500, GanLoss.WGAN_GP, 128, List.of(256, 256), List.of(256, 256),
-                1e-4, 0.5, 0.9, 5, 10, NumericEncoding.STANDARD, 1000, 0, false);
+                1e-4, 0.5, 0.9, 5, 10, 0, NumericEncoding.STANDARD, 1000, 0, false);
     }
 }

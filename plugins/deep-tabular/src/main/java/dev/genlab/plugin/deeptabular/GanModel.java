@@ -16,6 +16,7 @@ import dev.genlab.plugin.djl.nn.Gaussians;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
+import dev.genlab.plugin.djl.nn.WeightAverage;
 import dev.genlab.plugin.djl.nn.Weights;
 import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import dev.genlab.plugin.djl.train.BatchProgress;
@@ -63,7 +64,7 @@ public final class GanModel extends DeepTabularModel {
         Trainer trainer = new Trainer(root, transformer, data, context.seed());
         TrainingLoop.run(context, new TrainingLoop.Settings(NAME, config.epochs(), config.checkpointEvery(), config.resume()),
                 trainer, m -> String.format(Locale.ROOT, "g %.3f d %.3f", m.get("loss.generator"), m.get("loss.discriminator")));
-        return trainer.networks.weights("generator");
+        return trainer.average == null ? trainer.networks.weights("generator") : new Weights(Map.of()).with("generator.", trainer.average.average());
     }
 
     @Override
@@ -93,6 +94,8 @@ public final class GanModel extends DeepTabularModel {
         final Critic critic;
         final Adam generatorAdam;
         final Adam criticAdam;
+        /** The generator's weight average, with {@code generator-average > 0}; else null. */
+        final WeightAverage average;
         final ParameterSet criticParams;
         final OutputLayer output;
         final long seed;
@@ -111,6 +114,7 @@ public final class GanModel extends DeepTabularModel {
             critic = new Critic(criticParams, "discriminator", width, dims, 0.2, 0, init);
             generatorAdam = networks.optimizer("generator", new Adam(g, config.learningRate(), config.beta1(), config.beta2(), 0));
             criticAdam = networks.optimizer("discriminator", new Adam(criticParams, config.learningRate(), config.beta1(), config.beta2(), 0));
+            average = config.generatorAverage() > 0 ? networks.average("generator", new WeightAverage(g, config.generatorAverage())) : null;
             output = new OutputLayer(transformer.spans(), root);
         }
 
@@ -169,6 +173,9 @@ public final class GanModel extends DeepTabularModel {
                         criticParams.requireGradients(true);
                     }
                     generatorAdam.step();
+                    if (average != null) {
+                        average.update();
+                    }
                 }
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -196,7 +203,8 @@ public final class GanModel extends DeepTabularModel {
 
         @Override
         public String fingerprint() {
-            return NAME + " width " + width + " rows " + data.rows + " " + architecture() + " disc " + config.discriminatorDims() + " loss " + config.loss();
+            return NAME + " width " + width + " rows " + data.rows + " " + architecture() + " disc " + config.discriminatorDims() + " loss " + config.loss()
+                    + (average == null ? "" : " generator-average " + config.generatorAverage());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 public final class Networks {
     private final Map<String, ParameterSet> networks = new LinkedHashMap<>();
     private final Map<String, Adam> optimizers = new LinkedHashMap<>();
+    private final Map<String, WeightAverage> averages = new LinkedHashMap<>();
 
     public ParameterSet network(String name, ParameterSet params) {
         networks.put(name, params);
@@ -16,6 +17,12 @@ public final class Networks {
     public Adam optimizer(String name, Adam adam) {
         optimizers.put(name, adam);
         return adam;
+    }
+
+    /** Keeps {@code average} (of the network {@code name}) in checkpoints. */
+    public WeightAverage average(String name, WeightAverage average) {
+        averages.put(name, average);
+        return average;
     }
 
     /** The weights of the named networks, prefixed {@code name.}. */
@@ -32,12 +39,16 @@ public final class Networks {
         for (Map.Entry<String, Adam> e : optimizers.entrySet()) {
             all = all.with("adam." + e.getKey() + ".", e.getValue().state());
         }
+        for (Map.Entry<String, WeightAverage> e : averages.entrySet()) {
+            all = all.with("average." + e.getKey() + ".", e.getValue().state());
+        }
         return all;
     }
 
     public void restore(Weights state) {
         networks.forEach((name, p) -> p.assign(state.part(name + ".")));
         optimizers.forEach((name, a) -> a.restore(state.part("adam." + name + ".")));
+        averages.forEach((name, a) -> a.restore(state.part("average." + name + ".")));
     }
 
     public long parameterCount() {

@@ -66,6 +66,11 @@ public final class ParameterSet {
         }
     }
 
+    /** Every array by name, parameters and buffers, in the order they were added (for {@link WeightAverage}). */
+    Map<String, NDArray> arrays() {
+        return java.util.Collections.unmodifiableMap(arrays);
+    }
+
     public List<NDArray> trainable() {
         return List.copyOf(trainable);
     }

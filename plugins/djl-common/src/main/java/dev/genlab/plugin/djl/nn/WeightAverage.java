@@ -1,0 +1,95 @@
+package dev.genlab.plugin.djl.nn;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An exponential moving average of a network's weights, kept on the heap: after every update
+ * {@code s <- d s + (1 - d) w} from {@code s = 0}, and the average is {@code s / (1 - d^t)} after {@code t} updates
+ * (the bias correction Adam uses for its moments, so the initial weights do not linger in it). A GAN's generator
+ * oscillates around a good solution, and the weights its last step happens to leave can be off by a lot; their
+ * average over the last {@code ~1 / (1 - d)} steps is steadier (Yazıcı et al. 2019, "The Unusual Effectiveness of
+ * Averaging in GAN Training"). Every array of the set is averaged, buffers included.
+ */
+public final class WeightAverage {
+    private final ParameterSet params;
+    private final float decay;
+    private final Map<String, float[]> sums = new LinkedHashMap<>();
+    private long updates;
+
+    /** {@code decay}: at least 0 and less than 1. */
+    public WeightAverage(ParameterSet params, double decay) {
+        if (!(decay >= 0 && decay < 1)) {
+            throw new IllegalArgumentException("decay must be at least 0 and less than 1, was " + decay);
+        }
+        this.params = params;
+        this.decay = (float) decay;
+        params.arrays().forEach((name, a) -> sums.put(name, new float[Math.toIntExact(a.size())]));
+    }
+
+    /** Adds the network's current weights to the average (call after every optimizer step). */
+    public void update() {
+        updates++;
+        float keep = decay;
+        float add = 1 - decay;
+        params.arrays().forEach((name, a) -> {
+            float[] s = sums.get(name);
+            float[] w = values(a);
+            for (int i = 0; i < s.length; i++) {
+                s[i] = keep * s[i] + add * w[i];
+            }
+        });
+    }
+
+    private static float[] values(NDArray a) {
+        if (NativeArrays.viewable(a)) {
+            float[] w = new float[Math.toIntExact(a.size())];
+            NativeArrays.view(a).get(0, w, 0, w.length);
+            return w;
+        }
+        return a.toFloatArray();
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    /** The averaged weights, named as {@link ParameterSet#snapshot()} names them; the current ones before any update. */
+    public Weights average() {
+        if (updates == 0) {
+            return params.snapshot();
+        }
+        float correction = (float) (1 - Math.pow(decay, updates));
+        Map<String, HostArray> out = new LinkedHashMap<>();
+        params.arrays().forEach((name, a) -> {
+            float[] s = sums.get(name);
+            float[] avg = new float[s.length];
+            for (int i = 0; i < s.length; i++) {
+                avg[i] = s[i] / correction;
+            }
+            out.put(name, new HostArray(a.getShape().getShape(), avg));
+        });
+        return new Weights(out);
+    }
+
+    /** The running sums and update count, for a checkpoint. */
+    public Weights state() {
+        Map<String, HostArray> state = new LinkedHashMap<>();
+        params.arrays().forEach((name, a) -> state.put("sum." + name, new HostArray(a.getShape().getShape(), sums.get(name).clone())));
+        state.put("updates", new HostArray(new long[] {2}, new float[] {(float) (updates >>> 24), (float) (updates & 0xffffff)}));
+        return new Weights(state);
+    }
+
+    public void restore(Weights state) {
+        params.arrays().forEach((name, a) -> {
+            float[] saved = state.get("sum." + name).data();
+            if (saved.length != sums.get(name).length) {
+                throw new IllegalArgumentException("saved average of '" + name + "' has " + saved.length + " values, the network " + a.size());
+            }
+            System.arraycopy(saved, 0, sums.get(name), 0, saved.length);
+        });
+        float[] n = state.get("updates").data();
+        updates = ((long) n[0] << 24) | (long) n[1];
+    }
+}
