@@ -16,6 +16,7 @@ public final class WeightAverage {
     private final ParameterSet params;
     private final float decay;
     private final Map<String, float[]> sums = new LinkedHashMap<>();
+    private float[] scratch = new float[0];
     private long updates;
 
     /** {@code decay}: at least 0 and less than 1. */
@@ -35,20 +36,23 @@ public final class WeightAverage {
         float add = 1 - decay;
         params.arrays().forEach((name, a) -> {
             float[] s = sums.get(name);
-            float[] w = values(a);
+            float[] w = values(a, s.length);
             for (int i = 0; i < s.length; i++) {
                 s[i] = keep * s[i] + add * w[i];
             }
         });
     }
 
-    private static float[] values(NDArray a) {
-        if (NativeArrays.viewable(a)) {
-            float[] w = new float[Math.toIntExact(a.size())];
-            NativeArrays.view(a).get(0, w, 0, w.length);
-            return w;
+    /** The array's values: copied in bulk into a scratch array reused across updates where the memory can be viewed. */
+    private float[] values(NDArray a, int n) {
+        if (!NativeArrays.viewable(a)) {
+            return a.toFloatArray();
         }
-        return a.toFloatArray();
+        if (scratch.length < n) {
+            scratch = new float[n];
+        }
+        NativeArrays.view(a).get(0, scratch, 0, n);
+        return scratch;
     }
 
     public long updates() {
