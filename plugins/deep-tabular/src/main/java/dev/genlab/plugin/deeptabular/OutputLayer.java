@@ -130,13 +130,9 @@ final class OutputLayer {
      * Host-side decoding of raw generator output for sampling, in place: tanh for bounded values and, for each one-hot
      * block, a draw from its softmax written as a one-hot; the result is what {@code TabularTransformer.inverse}
      * reads. One pass over the rows in memory order; the spans are flattened into arrays once (sampling is a one-off
-     * call, so the loop must be cheap before the JIT has warmed up as well as after).
+     * call, so the loop must be cheap before the JIT has warmed up as well as after). Decodes the {@code rows} rows
+     * that start at index {@code offset} of {@code raw} (a chunk of a sample).
      */
-    float[] decode(float[] raw, int rows, int width, SplittableRandom random) {
-        return decode(raw, 0, rows, width, random);
-    }
-
-    /** The same for the {@code rows} rows that start at index {@code offset} of {@code raw}. */
     float[] decode(float[] raw, int offset, int rows, int width, SplittableRandom random) {
         int[] kinds = new int[spans.size()];
         int[] starts = new int[spans.size()];

@@ -65,7 +65,7 @@ class TestOutputLayer {
             raw[i * 9 + 4] = 3.25f;
             System.arraycopy(logits4, 0, raw, i * 9 + 5, 4);
         }
-        float[] out = layer.decode(raw, rows, 9, new SplittableRandom(7));
+        float[] out = layer.decode(raw, 0, rows, 9, new SplittableRandom(7));
         int[] count3 = new int[3];
         int[] count4 = new int[4];
         for (int i = 0; i < rows; i++) {

@@ -146,7 +146,7 @@ public final class Adam {
                 state.put("v" + i, new HostArray(shape, variances.get(i).toFloatArray()));
             }
         }
-        state.put("steps", new HostArray(new long[] {2}, new float[] {(float) (steps >>> 24), (float) (steps & 0xffffff)}));
+        state.put("steps", HostArray.count(steps));
         return new Weights(state);
     }
 
@@ -166,7 +166,6 @@ public final class Adam {
                 variances.get(i).set(FloatBuffer.wrap(state.get("v" + i).data()));
             }
         }
-        float[] s = state.get("steps").data();
-        steps = ((long) s[0] << 24) | (long) s[1];
+        steps = state.get("steps").asCount();
     }
 }

@@ -20,6 +20,19 @@ public record HostArray(long[] shape, float[] data) {
         }
     }
 
+    /**
+     * A count (an optimizer's steps) as two floats, each exact: its bits above the lowest 24 and those 24. Floats are
+     * the only values a checkpoint holds.
+     */
+    static HostArray count(long n) {
+        return new HostArray(new long[] {2}, new float[] {(float) (n >>> 24), (float) (n & 0xffffff)});
+    }
+
+    /** The count {@link #count} wrote. */
+    long asCount() {
+        return ((long) data[0] << 24) | (long) data[1];
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof HostArray h && Arrays.equals(shape, h.shape) && Arrays.equals(data, h.data);

@@ -1,7 +1,6 @@
 package dev.genlab.plugin.djl.nn;
 
 import dev.genlab.plugin.djl.DjlEngine;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;

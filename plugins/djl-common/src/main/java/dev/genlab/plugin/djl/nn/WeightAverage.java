@@ -81,7 +81,7 @@ public final class WeightAverage {
     public Weights state() {
         Map<String, HostArray> state = new LinkedHashMap<>();
         params.arrays().forEach((name, a) -> state.put("sum." + name, new HostArray(a.getShape().getShape(), sums.get(name).clone())));
-        state.put("updates", new HostArray(new long[] {2}, new float[] {(float) (updates >>> 24), (float) (updates & 0xffffff)}));
+        state.put("updates", HostArray.count(updates));
         return new Weights(state);
     }
 
@@ -93,7 +93,6 @@ public final class WeightAverage {
             }
             System.arraycopy(saved, 0, sums.get(name), 0, saved.length);
         });
-        float[] n = state.get("updates").data();
-        updates = ((long) n[0] << 24) | (long) n[1];
+        updates = state.get("updates").asCount();
     }
 }

@@ -643,8 +643,8 @@ public final class TabularTransformer {
 
     /**
      * A table of {@code rows} rows to be decoded range by range, as the encoded rows become ready: a model that
-     * generates its sample in chunks decodes each chunk on another thread while it generates the next. The result is
-     * the same as {@link #inverse(float[], int)}'s whatever the ranges and their order.
+     * generates its sample in chunks on several threads decodes each chunk on the thread that generated it. The
+     * result is the same as {@link #inverse(float[], int)}'s whatever the ranges and their order.
      */
     public Decoding decoding(int rows) {
         return new Decoding(rows);
