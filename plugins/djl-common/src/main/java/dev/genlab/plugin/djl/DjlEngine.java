@@ -12,7 +12,8 @@ import dev.genlab.spi.PluginConfigException;
  * The one door to DJL's PyTorch engine. It switches DJL's offline mode and tracking opt-out on before the engine
  * class first loads (so nothing is ever downloaded and no telemetry connection is attempted), and it is where the
  * engine gets seeded and devices are chosen. The native library comes from the {@code pytorch-native-cpu} jar on
- * the class path, extracted once into {@code DJL_CACHE_DIR}.
+ * the class path, extracted once into {@code DJL_CACHE_DIR}. Before the engine loads it also sets the thread policy
+ * ({@link #threads()}) and glibc's allocator ({@link NativeMemory}).
  */
 public final class DjlEngine {
     public static final String ENGINE_NAME = "PyTorch";
@@ -25,6 +26,7 @@ public final class DjlEngine {
     static {
         offline();
         threads();
+        NativeMemory.apply();
     }
 
     private DjlEngine() {
