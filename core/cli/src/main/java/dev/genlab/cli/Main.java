@@ -2,6 +2,7 @@ package dev.genlab.cli;
 
 import dev.genlab.runtime.UserException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code genlab} command. Exit codes: 0 ok, 1 the run failed, 2 user error, 130 cancelled. */
@@ -33,6 +34,12 @@ public final class Main {
         if (threads != null && !threads.isBlank() && !threads.trim().matches("[1-9][0-9]{0,3}")) {
             System.err.println("error: environment variable GENLAB_THREADS: '" + threads
                     + "' is not a number of threads (a whole number >= 1; unset it for the default: the cores free at start)");
+            return USER_ERROR;
+        }
+        String malloc = System.getenv("GENLAB_MALLOC");
+        if (malloc != null && !malloc.isBlank() && !List.of("tuned", "system").contains(malloc.trim().toLowerCase(java.util.Locale.ROOT))) {
+            System.err.println("error: environment variable GENLAB_MALLOC: '" + malloc
+                    + "' is not an allocator setting (valid: tuned, system; unset it for the default: tuned)");
             return USER_ERROR;
         }
         CommandLine cli = new CommandLine(new GenlabCommand());
