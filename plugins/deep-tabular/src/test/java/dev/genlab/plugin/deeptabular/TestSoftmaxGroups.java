@@ -142,6 +142,67 @@ class TestSoftmaxGroups {
         }
     }
 
+    /**
+     * Gumbel-softmax draws: the arg-max of each block's activated values is a draw from the block's soft-max (the
+     * Gumbel-max trick holds at any temperature), so over many rows each category's share must match its
+     * probability. Catches noise put on the wrong columns, shared between columns or rows, or missing.
+     */
+    @Test
+    void gumbelSoftmaxArgMaxFollowsEachBlocksSoftMax() {
+        double[][] probabilities = {{0.2, 0.3, 0.5}, {0.05, 0.1, 0.15, 0.2, 0.5}};
+        List<Span> spans = new ArrayList<>();
+        int width = 0;
+        for (int b = 0; b < probabilities.length; b++) {
+            spans.add(new Span(b, width, probabilities[b].length, Span.Activation.SOFTMAX, Span.Role.CATEGORY));
+            width += probabilities[b].length;
+        }
+        int rows = 20_000;
+        float[] raw = new float[rows * width];
+        for (int row = 0; row < rows; row++) {
+            int at = row * width;
+            for (double[] p : probabilities) {
+                for (double v : p) {
+                    raw[at++] = (float) Math.log(v) + 3; // a shift changes no soft-max
+                }
+            }
+        }
+        try (NDManager m = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+            DjlEngine.seed(11);
+            float[] out = new OutputLayer(spans, m).activate(m.create(raw, new Shape(rows, width)), 0.2).toFloatArray();
+            for (int b = 0; b < probabilities.length; b++) {
+                Span s = spans.get(b);
+                int[] wins = new int[s.width()];
+                for (int row = 0; row < rows; row++) {
+                    int best = 0;
+                    double sum = 0;
+                    for (int j = 0; j < s.width(); j++) {
+                        float v = out[row * width + s.start() + j];
+                        sum += v;
+                        if (v > out[row * width + s.start() + best]) {
+                            best = j;
+                        }
+                    }
+                    assertEquals(1, sum, 1e-5, "a distribution at row " + row);
+                    wins[best]++;
+                }
+                for (int j = 0; j < s.width(); j++) {
+                    // 20,000 draws: the standard error of a share is at most 0.0035
+                    assertEquals(probabilities[b][j], wins[j] / (double) rows, 0.015, "block " + b + ", category " + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void blocksArePaddedToAPowerOfTwoAtLeastSixteenWide() {
+        assertEquals(16, SoftmaxGroups.paddedWidth(1));
+        assertEquals(16, SoftmaxGroups.paddedWidth(2));
+        assertEquals(16, SoftmaxGroups.paddedWidth(8));
+        assertEquals(16, SoftmaxGroups.paddedWidth(16));
+        assertEquals(32, SoftmaxGroups.paddedWidth(17));
+        assertEquals(64, SoftmaxGroups.paddedWidth(42));
+    }
+
     @Test
     void activationMatchesBlockByBlock() {
         List<Span> spans = spans();
