@@ -224,8 +224,11 @@ final class SoftmaxGroups {
         NDArray padded = Eager.done(gathered.add(allMask), gathered);
         NDArray log = Eager.done(perGroup(padded, rows, cube -> cube.logSoftmax(-1)), padded);
         NDArray flat = Eager.done(log.reshape(new Shape(rows * total)), log);
+        // gather saves its index for the backward pass, and NDManager.create's memory is a direct buffer that the
+        // garbage collector frees once the array is closed (TestScalars): the index stays open with the batch's
+        // manager until the step is done
         NDArray index = m.create(picks);
-        NDArray picked = Eager.done(flat.gather(index, 0), flat, index);
+        NDArray picked = Eager.done(flat.gather(index, 0), flat);
         NDArray sum = Eager.done(picked.sum(), picked);
         return Eager.done(sum.neg(), sum);
     }

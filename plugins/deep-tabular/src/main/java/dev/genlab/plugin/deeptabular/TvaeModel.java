@@ -13,6 +13,7 @@ import dev.genlab.plugin.djl.nn.Adam;
 import dev.genlab.plugin.djl.nn.Dense;
 import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.Gaussians;
+import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.nn.Networks;
 import dev.genlab.plugin.djl.nn.ParameterSet;
 import dev.genlab.plugin.djl.nn.Scalars;
@@ -297,7 +298,8 @@ public class TvaeModel extends DeepTabularModel {
             output.close();
             NDArray weighted = Eager.done(gradient.mul(rec), gradient, rec);
             NDArray recPart = Eager.done(weighted.sum(), weighted);
-            NDArray sigmaGradients = m.create(sigmaGradient);
+            // in libtorch's memory: mul saves it for the backward pass, after it is closed (NativeArrays.copyOf)
+            NDArray sigmaGradients = NativeArrays.copyOf(m, sigmaGradient, new Shape(width));
             NDArray sigmaWeighted = Eager.done(sigmaGradients.mul(decoder.sigma), sigmaGradients);
             NDArray sigmaPart = Eager.done(sigmaWeighted.sum(), sigmaWeighted);
             NDArray plusOne = Scalars.add(logvar, 1);

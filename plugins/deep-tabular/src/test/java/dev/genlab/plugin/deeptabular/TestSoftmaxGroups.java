@@ -126,6 +126,58 @@ class TestSoftmaxGroups {
         }
     }
 
+    /**
+     * crossEntropyAt's gather saves its index for the backward pass: the gradient must not change when the garbage
+     * collector runs between the forward and the backward pass and the freed memory of closed direct buffers is
+     * reused (the index used to be closed right after the gather: NDManager.create's memory is such a buffer).
+     */
+    @Test
+    void crossEntropyAtsGradientSurvivesAGarbageCollection() throws Exception {
+        List<Span> blocks = spans().stream().filter(s -> s.activation() == Span.Activation.SOFTMAX).toList();
+        int width = spans().get(spans().size() - 1).end();
+        float[] logits = randoms(new SplittableRandom(3), ROWS * width, 5);
+        float[] target = new float[ROWS * width];
+        SplittableRandom r = new SplittableRandom(4);
+        for (int row = 0; row < ROWS; row++) {
+            for (Span s : blocks) {
+                target[row * width + s.start() + r.nextInt(s.width())] = 1;
+            }
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try (NDManager m = DjlEngine.newManager(DjlEngine.device(DeviceChoice.CPU))) {
+                SoftmaxGroups groups = new SoftmaxGroups(blocks, false, m);
+                long[] picks = groups.picks(groups.targetPositions(target, ROWS, width), null, 0, ROWS);
+                float[][] gradients = new float[2][];
+                for (int run = 0; run < 2; run++) {
+                    try (NDManager step = m.newSubManager()) {
+                        NDArray a = step.create(logits, new Shape(ROWS, width));
+                        a.setRequiresGradient(true);
+                        try (GradientCollector c = DjlEngine.engine().newGradientCollector()) {
+                            NDArray loss = groups.crossEntropyAt(a, picks);
+                            List<java.nio.ByteBuffer> refill = new ArrayList<>();
+                            if (run == 1) {
+                                for (int k = 0; k < 3; k++) {
+                                    System.gc();
+                                    Thread.sleep(20);
+                                }
+                                for (int k = 0; k < 5_000; k++) {
+                                    // zeros where an index was: every pick would go to position 0
+                                    refill.add(java.nio.ByteBuffer.allocateDirect(picks.length * Long.BYTES));
+                                }
+                            }
+                            c.backward(loss);
+                            refill.clear();
+                        }
+                        gradients[run] = a.getGradient().toFloatArray();
+                    }
+                }
+                for (int i = 0; i < gradients[0].length; i++) {
+                    assertEquals(gradients[0][i], gradients[1][i], "gradient of logit " + i + " after a collection, attempt " + (attempt + 1));
+                }
+            }
+        }
+    }
+
     @Test
     void targetsThatAreNotOneHotHaveNoPositions() {
         List<Span> blocks = spans().stream().filter(sp -> sp.activation() == Span.Activation.SOFTMAX).toList();

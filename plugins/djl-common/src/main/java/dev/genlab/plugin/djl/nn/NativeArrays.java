@@ -56,4 +56,18 @@ public final class NativeArrays {
         fill.accept(heap);
         return manager.create(heap, shape);
     }
+
+    /**
+     * A new float array of {@code shape} holding {@code values}, in libtorch's own memory on the CPU. Use it instead of
+     * {@code NDManager.create(float[])} for an array that autograd may save for the backward pass (an operand of
+     * {@code mul}, batch normalisation's statistics) and that is closed before then: {@code create}'s memory is a
+     * Java direct buffer, freed by the garbage collector once the array is closed, and the backward pass then reads
+     * whatever reuses it ({@code TestScalars}).
+     */
+    public static NDArray copyOf(NDManager manager, float[] values, Shape shape) {
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException(values.length + " values for shape " + shape);
+        }
+        return floats(manager, shape, out -> out.put(0, values));
+    }
 }

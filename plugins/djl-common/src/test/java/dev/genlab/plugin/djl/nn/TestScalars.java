@@ -43,6 +43,31 @@ class TestScalars {
                 + "the DJL bug Scalars works around looks fixed");
     }
 
+    /**
+     * The same for arrays made from Java arrays: {@code NDManager.create(float[])}'s memory is a direct buffer that the
+     * collector frees once the array is closed, while autograd may still hold it (an operand saved for the backward
+     * pass). {@link NativeArrays#copyOf} puts the values in libtorch's own memory.
+     */
+    @Test
+    void arraysMadeFromJavaArraysSurviveAGarbageCollectionInLibtorchsMemoryOnly() throws Exception {
+        float[] three = {3f, 3f, 3f, 3f};
+        assertEquals(3f, gradientAfterCollection(x -> {
+            try (NDArray c = NativeArrays.copyOf(x.getManager(), three, new Shape(4))) {
+                return x.mul(c);
+            }
+        }));
+        int wrong = 0;
+        for (int i = 0; i < 5; i++) {
+            wrong += gradientAfterCollection(x -> {
+                try (NDArray c = x.getManager().create(three, new Shape(4))) {
+                    return x.mul(c);
+                }
+            }) != 3f ? 1 : 0;
+        }
+        assertTrue(wrong > 0, "NDManager.create(float[]) kept its memory through a collection in 5 of 5 tries: "
+                + "its arrays may now be closed while autograd holds them");
+    }
+
     @Test
     void noModelCodeInThisModuleUsesDjlsScalarArithmetic() throws Exception {
         assertEquals(List.of(), ScalarOpsAudit.findIn(Path.of("target/classes")));
@@ -70,6 +95,11 @@ class TestScalars {
                 List<ByteBuffer> refill = new ArrayList<>();
                 for (int k = 0; k < 20_000; k++) {
                     refill.add(ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putFloat(0, 1000f + k));
+                    ByteBuffer four = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+                    for (int j = 0; j < 4; j++) {
+                        four.putFloat(4 * j, 1000f + k);
+                    }
+                    refill.add(four);
                 }
                 collector.backward(y.sum());
                 try (NDArray g = x.getGradient()) {
