@@ -340,7 +340,9 @@ public class TvaeModel extends DeepTabularModel {
                 int batch = sample.length;
                 try (NDManager m = root.newSubManager()) {
                     NDArray x = data.rows(m, sample);
-                    NDArray eps = m.create(Gaussians.fill(random, batch * config.embeddingDim()), new Shape(batch, config.embeddingDim()));
+                    // in libtorch's memory: the step's mul saves it and closes it before the backward pass (NativeArrays.copyOf)
+                    int n = batch * config.embeddingDim();
+                    NDArray eps = NativeArrays.floats(m, new Shape(batch, config.embeddingDim()), out -> Gaussians.fill(random, out, n));
                     PerExampleGradients record = new PerExampleGradients(m);
                     try (GradientCollector collector = engine.newGradientCollector()) {
                         Losses l = privateLosses(record, x, eps);

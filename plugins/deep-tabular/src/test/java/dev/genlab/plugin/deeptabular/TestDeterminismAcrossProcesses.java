@@ -42,6 +42,16 @@ class TestDeterminismAcrossProcesses {
         assertSameInEveryProcess(work, "2", "tvae");
     }
 
+    /**
+     * gan, ctgan and ddpm at 2 threads, where libtorch's team of two threads splits each operation (tvae, whose steps
+     * run in two parts, has its own test above): the same bits in every process. Before, checked by hand only
+     * (module README, "Cross-process determinism at 2 threads").
+     */
+    @Test
+    void theOtherModelsAtTwoThreadsLogTheSameBitsInEveryProcess(@TempDir Path work) throws Exception {
+        assertSameInEveryProcess(work, "2", "gan", "ctgan", "ddpm");
+    }
+
     /** {@code threads}: the child JVMs' engine thread count, or null for this JVM's. */
     private static void assertSameInEveryProcess(Path work, String threads, String... models) throws Exception {
         String first = null;
