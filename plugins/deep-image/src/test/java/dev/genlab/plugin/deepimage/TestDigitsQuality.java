@@ -102,9 +102,15 @@ class TestDigitsQuality {
         }
     }
 
+    /**
+     * 20 epochs: after 12 (the setting until 2026-12-07) one seed's dcgan drew 8 of the 10 digits on an AVX-512 machine
+     * (class coverage 0.8, Fréchet 25.6) and all 10 on the machines before — a GAN that young sits on the edge of
+     * collapse, and the CPU's rounding decided which side. After 20 on the AVX-512 machine: all 10 digits, Fréchet 8.3
+     * against 94 for noise, class total variation 0.065 (16 epochs: all 10, but 0.18).
+     */
     @Test
-    void dcganAfterTwelveEpochs() throws Exception {
-        assertFarBelowNoise("dcgan", quality("dcgan", "epochs = 12, batch-size = 32, generator-channels = 16, discriminator-channels = 16, grid-every = 0"), 0.5);
+    void dcganAfterTwentyEpochs() throws Exception {
+        assertFarBelowNoise("dcgan", quality("dcgan", "epochs = 20, batch-size = 32, generator-channels = 16, discriminator-channels = 16, grid-every = 0"), 0.5);
     }
 
     @Test
