@@ -340,7 +340,7 @@ public class TvaeModel extends DeepTabularModel {
                 int batch = sample.length;
                 try (NDManager m = root.newSubManager()) {
                     NDArray x = data.rows(m, sample);
-                    // in libtorch's memory: the step's mul saves it and closes it before the backward pass (NativeArrays.copyOf)
+                    // in libtorch's memory: the step's mul saves it and closes it before the backward pass (NativeArrays.copyOf's rule)
                     int n = batch * config.embeddingDim();
                     NDArray eps = NativeArrays.floats(m, new Shape(batch, config.embeddingDim()), out -> Gaussians.fill(random, out, n));
                     PerExampleGradients record = new PerExampleGradients(m);

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import dev.genlab.plugin.djl.DeviceChoice;
 import dev.genlab.plugin.djl.DjlEngine;
 import dev.genlab.plugin.djl.tabular.Span;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -154,7 +155,7 @@ class TestSoftmaxGroups {
                         a.setRequiresGradient(true);
                         try (GradientCollector c = DjlEngine.engine().newGradientCollector()) {
                             NDArray loss = groups.crossEntropyAt(a, picks);
-                            List<java.nio.ByteBuffer> refill = new ArrayList<>();
+                            List<ByteBuffer> refill = new ArrayList<>();
                             if (run == 1) {
                                 for (int k = 0; k < 3; k++) {
                                     System.gc();
@@ -162,7 +163,7 @@ class TestSoftmaxGroups {
                                 }
                                 for (int k = 0; k < 5_000; k++) {
                                     // zeros where an index was: every pick would go to position 0
-                                    refill.add(java.nio.ByteBuffer.allocateDirect(picks.length * Long.BYTES));
+                                    refill.add(ByteBuffer.allocateDirect(picks.length * Long.BYTES));
                                 }
                             }
                             c.backward(loss);
