@@ -303,8 +303,7 @@ public final class CtganModel extends DeepTabularModel {
         @Override
         Sampler sampler(NDManager manager, long seed) {
             Network network = new Network(manager);
-            return (m, k, from, rows, out) -> network.rows(m, Seeds.derive(seed, "ctgan-latent-" + k), Seeds.random(seed, "ctgan-sample-" + k), rows, null, out,
-                    from * network.width);
+            return (m, k, rows, out) -> network.rows(m, Seeds.derive(seed, "ctgan-latent-" + k), Seeds.random(seed, "ctgan-sample-" + k), rows, null, out, 0);
         }
 
         @Override

@@ -237,7 +237,7 @@ public final class DdpmModel extends DeepTabularModel {
             params.requireGradients(false);
             double[] alphaBars = schedule.alphaBars(steps);
             float[] emb = new float[dim];
-            return (m, k, from, rows, out) -> {
+            return (m, k, rows, out) -> {
                 // The reverse chain's noise comes from the engine's generator (fast, in place); seeding it here for
                 // each chunk makes a sample depend on the seed alone. The generator is process-wide, as all
                 // PyTorch randomness, so the chunks are generated one after the other.
@@ -263,7 +263,7 @@ public final class DdpmModel extends DeepTabularModel {
                         x = mean;
                     }
                 }
-                copyOut(x, out, from * width);
+                copyOut(x, out, 0);
             };
         }
     }

@@ -53,45 +53,54 @@ abstract class FittedDeepModel implements FittedModel {
      * run, on code the JIT has not compiled yet, and while the compiler took a core the engine's second thread stood
      * still and the first waited for it (tvae's 32,561 rows took 0.15-0.23 s at 2 threads). Chunks that depend on
      * each other's order ({@link #parallelChunks}) and samples on a GPU are generated in order on the calling thread.
+     *
+     * <p>Each chunk is generated into a chunk-sized buffer of its thread and decoded from there at once
+     * ({@code TabularTransformer.Decoding.chunk}), so the whole sample is never held encoded: for tvae on Adult that
+     * array was 20 MB of fresh memory, and allocating and first touching it was about a tenth of a 32,561-row sample
+     * (issue 19, measured with {@code perf}: page faults and page clearing), and decoding it afterwards read it back
+     * from memory rather than from cache.
      */
     Data sample(int n, long seed, int threads) {
         if (n < 0) {
             throw new IllegalArgumentException("cannot sample " + n + " rows");
         }
-        if (transformer.width() == 0 || n == 0) {
+        int width = transformer.width();
+        if (width == 0 || n == 0) {
             return transformer.inverse(new float[0], n); // every column constant (or all missing)
         }
-        float[] encoded = new float[Math.multiplyExact(n, transformer.width())];
         int size = chunkRows();
         int chunks = Math.floorDiv(n + size - 1, size);
+        int buffer = Math.multiplyExact(Math.min(size, n), width);
         Device onDevice = DjlEngine.device(device);
         int workers = parallelChunks() && !onDevice.isGpu() ? Math.min(threads, chunks) : 1;
+        TabularTransformer.Decoding decoding = transformer.decoding(n);
         try (NDManager manager = DjlEngine.newManager(onDevice)) {
             Sampler sampler = sampler(manager, seed);
             if (workers == 1) {
+                float[] chunk = new float[buffer];
                 for (int k = 0; k < chunks; k++) {
-                    chunk(manager, sampler, k, size, n, encoded);
+                    chunk(manager, sampler, k, size, n, chunk, decoding);
                 }
-                return transformer.inverse(encoded, n, threads);
+            } else {
+                ThreadLocal<float[]> chunkOfThread = ThreadLocal.withInitial(() -> new float[buffer]);
+                Parallel.forEachIndex(chunks, workers, "genlab-sample", k -> {
+                    try (DjlEngine.ThreadScope oneThread = DjlEngine.intraOpThreads(1)) {
+                        chunk(manager, sampler, k, size, n, chunkOfThread.get(), decoding);
+                    }
+                });
             }
-            TabularTransformer.Decoding decoding = transformer.decoding(n);
-            Parallel.forEachIndex(chunks, workers, "genlab-sample", k -> {
-                try (DjlEngine.ThreadScope oneThread = DjlEngine.intraOpThreads(1)) {
-                    int from = chunk(manager, sampler, k, size, n, encoded);
-                    decoding.rows(encoded, from, Math.min(n, from + size));
-                }
-            });
             return decoding.table();
         }
     }
 
-    /** Generates chunk {@code k} (of {@code size} rows) of an {@code n}-row sample into {@code encoded}; returns its first row. */
-    private static int chunk(NDManager manager, Sampler sampler, int k, int size, int n, float[] encoded) {
+    /** Generates chunk {@code k} (of {@code size} rows) of an {@code n}-row sample into {@code chunk} and decodes it. */
+    private static void chunk(NDManager manager, Sampler sampler, int k, int size, int n, float[] chunk, TabularTransformer.Decoding decoding) {
         int from = k * size;
+        int rows = Math.min(size, n - from);
         try (NDManager m = manager.newSubManager()) {
-            sampler.chunk(m, k, from, Math.min(size, n - from), encoded);
+            sampler.chunk(m, k, rows, chunk);
         }
-        return from;
+        decoding.chunk(chunk, from, from + rows);
     }
 
     /** Rows per chunk of a sample ({@link #CHUNK} unless the model needs larger ones). */
@@ -114,11 +123,11 @@ abstract class FittedDeepModel implements FittedModel {
     /** What {@link #sampler} returns; with {@link #parallelChunks()} it is called from several threads at once. */
     interface Sampler {
         /**
-         * Writes encoded rows {@code [from, from + rows)} (row-major, transformer width, ready for {@code inverse})
-         * into {@code out}: chunk {@code k} of the sample, its arrays made in {@code m}, its randomness seeded by the
+         * Writes the {@code rows} encoded rows of chunk {@code k} of the sample (row-major, transformer width, ready
+         * for decoding) into {@code out} from its index 0, its arrays made in {@code m}, its randomness seeded by the
          * sample's seed and {@code k} alone.
          */
-        void chunk(NDManager m, int k, int from, int rows, float[] out);
+        void chunk(NDManager m, int k, int rows, float[] out);
     }
 
     /**

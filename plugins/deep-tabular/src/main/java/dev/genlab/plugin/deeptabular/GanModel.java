@@ -231,11 +231,11 @@ public final class GanModel extends DeepTabularModel {
             params.assign(weights.part("generator."));
             params.requireGradients(false);
             OutputLayer output = new OutputLayer(transformer.spans());
-            return (m, k, from, rows, out) -> {
+            return (m, k, rows, out) -> {
                 SplittableRandom random = Seeds.random(seed, "gan-sample-" + k);
                 NDArray z = DjlEngine.normals(m, Seeds.derive(seed, "gan-latent-" + k), new Shape(rows, latent));
-                copyOut(Eager.done(generator.forward(z), z), out, from * width);
-                output.decode(out, from * width, rows, width, random);
+                copyOut(Eager.done(generator.forward(z), z), out, 0);
+                output.decode(out, 0, rows, width, random);
             };
         }
     }

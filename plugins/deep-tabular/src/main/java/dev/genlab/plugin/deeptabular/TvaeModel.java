@@ -453,19 +453,12 @@ public class TvaeModel extends DeepTabularModel {
             params.requireGradients(false);
             float[] sigma = decoder.sigma.toFloatArray();
             OutputLayer output = new OutputLayer(transformer.spans());
-            int[] values = transformer.spans().stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).mapToInt(Span::start).toArray();
-            return (m, k, from, rows, out) -> {
+            return (m, k, rows, out) -> {
                 // the chunk's own seeds: chunks are generated on several threads at once
                 SplittableRandom random = Seeds.random(seed, "tvae-sample-" + k);
                 NDArray z = DjlEngine.normals(m, Seeds.derive(seed, "tvae-latent-" + k), new Shape(rows, embedding));
-                int at = from * width;
-                copyOut(Eager.done(decoder.mlp.forward(z), z), out, at);
-                output.activateValues(out, at, rows, width);
-                for (int i = 0; i < rows; i++) {
-                    for (int v : values) {
-                        out[at + i * width + v] += (float) (sigma[v] * Gaussians.next(random));
-                    }
-                }
+                copyOut(Eager.done(decoder.mlp.forward(z), z), out, 0);
+                output.activateValues(out, rows, width, sigma, random);
             };
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.genlab.plugin.djl.nn.Eager;
 import dev.genlab.plugin.djl.nn.NativeArrays;
 import dev.genlab.plugin.djl.tabular.Span;
+import dev.genlab.plugin.djl.tabular.TabularTransformer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -161,10 +162,8 @@ final class TvaeReconstruction {
             for (int b = 0; b < blocks; b++) {
                 int start = at + blockStart[b];
                 int end = start + blockWidth[b];
-                float max = Float.NEGATIVE_INFINITY;
-                for (int j = start; j < end; j++) {
-                    max = Math.max(max, r[j]);
-                }
+                // the decoding's argmax (TabularTransformer): compiled here in training, it is hot when the sample is decoded
+                float max = r[start + TabularTransformer.argmax(r, start, blockWidth[b])];
                 maxima[i * blocks + b] = max;
                 for (int j = start; j < end; j++) {
                     out[j] = r[j] - max;

@@ -79,7 +79,7 @@ class TestOutputLayer {
         assertEquals(0, count4[0], "a value 31 below the others is (almost) never drawn");
     }
 
-    /** tvae's decoding: tanh in place, one-hot blocks left as logits for the inverse transform's argmax. */
+    /** tvae's decoding without noise (σ = 0): tanh in place, one-hot blocks left as logits for the inverse transform's argmax. */
     @Test
     void activateValuesOnlyAppliesTanh() {
         OutputLayer layer = new OutputLayer(LAYOUT);
@@ -88,8 +88,46 @@ class TestOutputLayer {
         expected[0] = OutputLayer.tanh(0.3f);
         assertEquals(Math.tanh(0.3f), expected[0], 1e-7);
         expected[9] = -1f;
-        float[] out = layer.activateValues(raw, 2, 9);
+        float[] out = layer.activateValues(raw, 2, 9, new float[9], new SplittableRandom(1));
         assertEquals(Arrays.toString(expected), Arrays.toString(out));
+    }
+
+    /**
+     * tvae's decoding with its learned noise: each value column gets tanh (if bounded) plus σ of its column times the
+     * next standard normal draw, row by row and column by column in span order; one-hot blocks are untouched.
+     */
+    @Test
+    void activateValuesAddsEachColumnsNoiseInRowOrder() {
+        OutputLayer layer = new OutputLayer(LAYOUT);
+        float[] raw = {0.3f, 5f, -2f, 7f, -4.5f, 1f, 9f, 2f, 3f, -25f, 0f, 0f, 0f, 11f, 0f, 0f, 0f, 0f};
+        float[] sigma = new float[9];
+        int[] values = LAYOUT.stream().filter(s -> s.activation() != Span.Activation.SOFTMAX).mapToInt(Span::start).toArray();
+        for (int v = 0; v < values.length; v++) {
+            sigma[values[v]] = 0.1f * (v + 1);
+        }
+        float[] expected = raw.clone();
+        SplittableRandom draws = new SplittableRandom(7);
+        for (int row = 0; row < 2; row++) {
+            for (Span s : LAYOUT) {
+                if (s.activation() == Span.Activation.SOFTMAX) {
+                    continue;
+                }
+                int c = row * 9 + s.start();
+                float x = s.activation() == Span.Activation.TANH ? (float) Math.tanh(raw[c]) : raw[c];
+                expected[c] = x + (float) (sigma[s.start()] * dev.genlab.plugin.djl.nn.Gaussians.next(draws));
+            }
+        }
+        float[] out = layer.activateValues(raw.clone(), 2, 9, sigma, new SplittableRandom(7));
+        assertTrue(values.length >= 2, "the layout has bounded and unbounded values");
+        for (int i = 0; i < raw.length; i++) {
+            assertEquals(expected[i], out[i], 1e-6, "position " + i);
+        }
+        for (int i = 0; i < raw.length; i++) {
+            int column = i % 9;
+            if (Arrays.stream(values).noneMatch(c -> c == column)) {
+                assertEquals(raw[i], out[i], "one-hot position " + i + " is left as it was");
+            }
+        }
     }
 
     /** The one-exponential tanh against {@link Math#tanh} over the whole float range that matters. */

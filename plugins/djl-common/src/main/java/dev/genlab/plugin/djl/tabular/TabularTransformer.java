@@ -676,7 +676,21 @@ public final class TabularTransformer {
                 throw new IllegalArgumentException("cannot decode rows [" + from + ", " + to + ") of " + rows + " from "
                         + encoded.length + " values of width " + width);
             }
-            inverseRows(encoded, from, to, columns);
+            inverseRows(encoded, 0, from, to, columns);
+        }
+
+        /**
+         * Decodes rows {@code [from, to)} of the table from {@code chunk}, which holds just those rows from its index 0
+         * (row-major, the transformer's width): a model that generates its sample a chunk at a time decodes each chunk
+         * from one buffer while it is still in cache, and never holds the whole sample encoded (32,561 Adult rows are
+         * 20 MB). The same threading rules as {@link #rows}.
+         */
+        public void chunk(float[] chunk, int from, int to) {
+            if (from < 0 || to > rows || from > to || chunk.length < (long) (to - from) * width) {
+                throw new IllegalArgumentException("cannot decode rows [" + from + ", " + to + ") of " + rows + " from a chunk of "
+                        + chunk.length + " values of width " + width);
+            }
+            inverseRows(chunk, from, from, to, columns);
         }
 
         /** The decoded table (rows not decoded yet read as the first category or 0). */
@@ -688,8 +702,8 @@ public final class TabularTransformer {
     /** Rows below which a sample is decoded on one thread (starting another costs more than it saves). */
     private static final int PARALLEL_ROWS = 4096;
 
-    /** Decodes rows {@code [from, to)} into {@code columns}. */
-    private void inverseRows(float[] encoded, int fromRow, int toRow, Object[] columns) {
+    /** Decodes rows {@code [from, to)} into {@code columns}; table row {@code i} is encoded row {@code i - first} of {@code encoded}. */
+    private void inverseRows(float[] encoded, int first, int fromRow, int toRow, Object[] columns) {
         // Column by column within blocks of rows that stay in cache: a whole pass per column over a large sample
         // (32,561 Adult rows are 20 MB encoded) missed the cache on every row and took four fifths of the time.
         for (int from = fromRow; from < toRow; from += INVERSE_BLOCK) {
@@ -697,9 +711,9 @@ public final class TabularTransformer {
             for (int c = 0; c < plans.size(); c++) {
                 Plan plan = plans.get(c);
                 if (plan.categorical) {
-                    inverseCodes(plan, encoded, from, to, (int[]) columns[c]);
+                    inverseCodes(plan, encoded, first, from, to, (int[]) columns[c]);
                 } else {
-                    inverseValues(plan, schema.column(plan.column).integral(), encoded, from, to, (double[]) columns[c]);
+                    inverseValues(plan, schema.column(plan.column).integral(), encoded, first, from, to, (double[]) columns[c]);
                 }
             }
         }
@@ -708,52 +722,59 @@ public final class TabularTransformer {
     /** Rows per block in {@link #inverse}: a block of Adult's encoded rows is about 160 kB. */
     private static final int INVERSE_BLOCK = 256;
 
-    private void inverseCodes(Plan plan, float[] encoded, int from, int to, int[] codes) {
+    private void inverseCodes(Plan plan, float[] encoded, int first, int from, int to, int[] codes) {
         if (plan.spans.isEmpty()) {
             Arrays.fill(codes, from, to, plan.constantCode);
             return;
         }
         Span s = plan.spans.get(0);
         for (int i = from; i < to; i++) {
-            codes[i] = plan.slotCodes[argmax(encoded, i * width + s.start(), s.width())];
+            codes[i] = plan.slotCodes[argmax(encoded, (i - first) * width + s.start(), s.width())];
         }
     }
 
-    private void inverseValues(Plan plan, boolean integral, float[] encoded, int from, int to, double[] values) {
-        Span miss = plan.missingIndicator ? plan.spans.get(plan.spans.size() - 1) : null;
+    private void inverseValues(Plan plan, boolean integral, float[] encoded, int first, int from, int to, double[] values) {
         for (int i = from; i < to; i++) {
-            int row = i * width;
-            if (miss != null && argmax(encoded, row + miss.start(), 2) == 1) {
-                values[i] = Double.NaN;
-                continue;
-            }
-            double v;
-            switch (plan.valueKind) {
-                case NONE -> v = plan.constant;
-                case MINMAX -> v = (clip(encoded[row + plan.spans.get(0).start()], -1, 1) + 1) / 2 * (plan.max - plan.min) + plan.min;
-                case STANDARD -> v = encoded[row + plan.spans.get(0).start()] * plan.scale + plan.center;
-                case MODES -> {
-                    Span alpha = plan.spans.get(0);
-                    Span modes = plan.spans.get(1);
-                    int mode = argmax(encoded, row + modes.start(), modes.width());
-                    v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
-                }
-                case BINS -> {
-                    Span offset = plan.spans.get(0);
-                    Span bins = plan.spans.get(1);
-                    int bin = argmax(encoded, row + bins.start(), bins.width());
-                    v = clip(encoded[row + offset.start()], -1, 1) * plan.modeStds[bin] + plan.modeMeans[bin];
-                }
-                default -> throw new IllegalStateException();
-            }
-            if (plan.valueKind != ValueKind.NONE) {
-                v = clip(v, plan.min, plan.max);
-                if (integral) {
-                    v = Math.rint(v);
-                }
-            }
-            values[i] = v;
+            values[i] = value(plan, integral, encoded, (i - first) * width);
         }
+    }
+
+    /**
+     * The value of a numeric column in the encoded row that starts at {@code row}. A method of its own, called per row:
+     * a sample is decoded once, on code the JIT has not compiled yet, and the JIT compiles a method after a few hundred
+     * calls but a loop only after tens of thousands of iterations (with the body in the row loop, a tvae sample of
+     * 32,561 Adult rows decoded its first chunks in the interpreter; issue 19, {@code -XX:+PrintCompilation}).
+     */
+    private double value(Plan plan, boolean integral, float[] encoded, int row) {
+        if (plan.missingIndicator && argmax(encoded, row + plan.spans.get(plan.spans.size() - 1).start(), 2) == 1) {
+            return Double.NaN;
+        }
+        double v;
+        switch (plan.valueKind) {
+            case NONE -> v = plan.constant;
+            case MINMAX -> v = (clip(encoded[row + plan.spans.get(0).start()], -1, 1) + 1) / 2 * (plan.max - plan.min) + plan.min;
+            case STANDARD -> v = encoded[row + plan.spans.get(0).start()] * plan.scale + plan.center;
+            case MODES -> {
+                Span alpha = plan.spans.get(0);
+                Span modes = plan.spans.get(1);
+                int mode = argmax(encoded, row + modes.start(), modes.width());
+                v = clip(encoded[row + alpha.start()], -1, 1) * STD_MULTIPLIER * plan.modeStds[mode] + plan.modeMeans[mode];
+            }
+            case BINS -> {
+                Span offset = plan.spans.get(0);
+                Span bins = plan.spans.get(1);
+                int bin = argmax(encoded, row + bins.start(), bins.width());
+                v = clip(encoded[row + offset.start()], -1, 1) * plan.modeStds[bin] + plan.modeMeans[bin];
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (plan.valueKind != ValueKind.NONE) {
+            v = clip(v, plan.min, plan.max);
+            if (integral) {
+                v = Math.rint(v);
+            }
+        }
+        return v;
     }
 
     /** The modes (mean, std, weight) found for a numeric column with mode-specific encoding; empty otherwise. */
@@ -762,7 +783,12 @@ public final class TabularTransformer {
         return new double[][] {plan.modeMeans.clone(), plan.modeStds.clone(), plan.modeWeights.clone()};
     }
 
-    static int argmax(float[] a, int start, int width) {
+    /**
+     * The offset in {@code a[start .. start + width)} of its largest value (the first of equal ones; a NaN is never
+     * larger): how a one-hot block is read. Models use it for their own block maxima too (tvae's loss), so that a
+     * sample drawn after training decodes with code the JIT has already compiled.
+     */
+    public static int argmax(float[] a, int start, int width) {
         int best = 0;
         float max = a[start];
         for (int j = 1; j < width; j++) {

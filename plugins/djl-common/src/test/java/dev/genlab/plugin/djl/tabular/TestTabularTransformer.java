@@ -118,6 +118,31 @@ class TestTabularTransformer {
         assertThrows(IllegalArgumentException.class, () -> tt.decoding(6_000).rows(encoded, 5_000, 6_000), "past the encoded values");
     }
 
+    /**
+     * A sample decoded from chunk-sized buffers (each holding only its own rows, from index 0; the last one shorter),
+     * on several threads and in any order, is the table {@code inverse} gives for the whole encoded sample.
+     */
+    @Test
+    void decodingChunkBufferByChunkBufferGivesTheInverse() throws Exception {
+        Table t = mixed(5_000, 6);
+        TabularTransformer tt = TabularTransformer.fit(t, TabularTransformer.Options.modeSpecific(100));
+        float[] encoded = tt.transform(t, new SplittableRandom(9));
+        int w = tt.width();
+        TabularTransformer.Decoding decoding = tt.decoding(t.rowCount());
+        Thread other = new Thread(() -> decoding.chunk(Arrays.copyOfRange(encoded, 4_096 * w, 5_000 * w), 4_096, 5_000));
+        other.start();
+        for (int from : new int[] {2_048, 0}) {
+            float[] buffer = new float[2_048 * w];
+            Arrays.fill(buffer, Float.NaN);
+            System.arraycopy(encoded, from * w, buffer, 0, 2_048 * w);
+            decoding.chunk(buffer, from, from + 2_048);
+        }
+        other.join();
+        assertEquals(tt.inverse(encoded, t.rowCount()), decoding.table());
+        assertThrows(IllegalArgumentException.class, () -> decoding.chunk(new float[1_000 * w], 4_096, 5_001), "past the table's rows");
+        assertThrows(IllegalArgumentException.class, () -> decoding.chunk(new float[999 * w], 1_000, 2_000), "a buffer too short for the rows");
+    }
+
     @Test
     void inverseOfTransformGivesTheDataBackForEveryEncoding() {
         Table t = mixed(2000, 2);
