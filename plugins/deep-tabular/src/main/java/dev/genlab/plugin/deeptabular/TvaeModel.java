@@ -3,6 +3,7 @@ package dev.genlab.plugin.deeptabular;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
@@ -254,8 +255,9 @@ public class TvaeModel extends DeepTabularModel {
                 secondHalf = reconstruction.withOwnScratch();
                 halves = new SplitStep("genlab-tvae-step");
             }
-            NDArray firstEps = eps.get(":" + half);
-            NDArray secondEps = eps.get(half + ":");
+            // slices built, not parsed: NDIndex's text form goes through regular expressions every step
+            NDArray firstEps = eps.get(new NDIndex().addSliceDim(0, half));
+            NDArray secondEps = eps.get(new NDIndex().addSliceDim(half, batch));
             SplitStep.Both<double[]> both = halves.run(threads, () -> {
                 try (NDManager part = m.newSubManager()) {
                     return forwardBackward(part, firstEps, order, from, half, batch, reconstruction, ThreadAutograd::backward);

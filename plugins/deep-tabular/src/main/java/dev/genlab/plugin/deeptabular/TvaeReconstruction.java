@@ -172,6 +172,18 @@ final class TvaeReconstruction {
         }
     }
 
+    /** tanh by one exponential ({@link Math#tanh} goes through {@code expm1}, several times slower); absolute error below 1e-15. */
+    private static double tanh(float x) {
+        if (x > 20) {
+            return 1;
+        }
+        if (x < -20) {
+            return -1;
+        }
+        double e = Math.exp(2.0 * x);
+        return (e - 1) / (e + 1);
+    }
+
     /** From the exponentials in {@code work}: the loss; {@code work} ← the gradient. */
     private double finish(int[] order, int from, int rows, float[] sigma, double scale, float[] sigmaGrad) {
         float[] r = logits;
@@ -186,6 +198,11 @@ final class TvaeReconstruction {
             double sv = sigma[values[v]];
             inverseVariance[v] = 1 / (sv * sv);
         }
+        // the log-sum-exp terms of blocks whose target weights add to 1 (one-hot rows): their sums (each in [1, block
+        // width]) multiplied, and the product's log taken once it is large, not one log per block and row (10,000 per
+        // Adult batch). With the one-exponential tanh below: this loss on an Adult batch of 500 took 0.63-0.72 ms
+        // instead of 0.92-0.96 (issue 19; a loop of 2,000 calls, 1 thread)
+        double product = 1;
         for (int i = 0; i < rows; i++) {
             int row = order[(from + i) % order.length];
             int at = i * width;
@@ -194,7 +211,7 @@ final class TvaeReconstruction {
             }
             for (int v = 0; v < nValues; v++) {
                 int c = values[v];
-                double mu = Math.tanh(r[at + c]);
+                double mu = tanh(r[at + c]);
                 double error = targetValues[row * nValues + v] - mu;
                 double squared = error * error;
                 loss += 0.5 * squared * inverseVariance[v];
@@ -217,7 +234,16 @@ final class TvaeReconstruction {
                     weighted += weight[e] * r[start + column[e]];
                 }
                 // cross-entropy: Σt · logsumexp − Σ t·r, logsumexp = max + log Σ exp(r − max)
-                loss += weights * (maxima[i * blocks + b] + Math.log(sum)) - weighted;
+                loss += weights * maxima[i * blocks + b] - weighted;
+                if (weights == 1f) {
+                    product *= sum;
+                    if (product > 1e200) {
+                        loss += Math.log(product);
+                        product = 1;
+                    }
+                } else if (weights != 0f) {
+                    loss += weights * Math.log(sum);
+                }
                 float perSum = s * weights / sum;
                 for (int j = start; j < end; j++) {
                     g[j] *= perSum;
@@ -227,6 +253,7 @@ final class TvaeReconstruction {
                 }
             }
         }
+        loss += Math.log(product);
         Arrays.fill(sigmaGrad, 0f);
         for (int v = 0; v < nValues; v++) {
             double sv = sigma[values[v]];
