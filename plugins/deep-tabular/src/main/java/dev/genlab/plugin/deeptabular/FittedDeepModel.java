@@ -56,7 +56,7 @@ abstract class FittedDeepModel implements FittedModel {
      *
      * <p>Each chunk is generated into a chunk-sized buffer of its thread and decoded from there at once
      * ({@code TabularTransformer.Decoding.chunk}), so the whole sample is never held encoded: for tvae on Adult that
-     * array was 20 MB of fresh memory, and allocating and first touching it was about a tenth of a 32,561-row sample
+     * array was 20 MB of fresh memory, and allocating and first touching it was about 6 % of a first 32,561-row sample
      * (issue 19, measured with {@code perf}: page faults and page clearing), and decoding it afterwards read it back
      * from memory rather than from cache.
      */
