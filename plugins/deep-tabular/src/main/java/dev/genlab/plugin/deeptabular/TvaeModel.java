@@ -156,6 +156,8 @@ public class TvaeModel extends DeepTabularModel {
         /** With two threads or more: the second half-batch's loss scratch and the two halves' threads. */
         private TvaeReconstruction secondHalf;
         private SplitStep halves;
+        /** The next step's latent noise, drawn by a split step's helper thread (read after the step's join). */
+        private NoiseAhead drawnAhead;
 
         Trainer(NDManager root, TabularTransformer transformer, EncodedTable data, long seed, PrivateTraining privacy) {
             this.root = root;
@@ -207,31 +209,43 @@ public class TvaeModel extends DeepTabularModel {
             double recSum = 0;
             double klSum = 0;
             Engine engine = DjlEngine.engine();
-            for (int step = 0; step < steps; step++) {
-                if (step > 0) {
-                    batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
-                }
-                int from = step * batch;
-                double[] losses;
-                try (NDManager m = root.newSubManager()) {
+            Shape noiseShape = new Shape(batch, config.embeddingDim());
+            try {
+                for (int step = 0; step < steps; step++) {
+                    if (step > 0) {
+                        batches.batchDone(step, steps); // also where Ctrl-C stops training within an epoch
+                    }
+                    int from = step * batch;
+                    double[] losses;
                     // the reparameterisation's noise from the engine's generator, which TrainingLoop seeds at every
                     // epoch: vectorised in libtorch, where the host-side draws were 6 % of a step (perf, issue 19);
-                    // drawn for the whole batch, so that a split step uses the same noise
-                    NDArray eps = m.randomNormal(new Shape(batch, config.embeddingDim()));
-                    if (split) {
-                        losses = splitStep(m, eps, order, from, batch, threads);
-                    } else {
-                        try (GradientCollector collector = engine.newGradientCollector()) {
-                            losses = forwardBackward(m, eps, order, from, batch, batch, reconstruction, collector::backward);
+                    // drawn for the whole batch, so that a split step uses the same noise. A split step's helper thread
+                    // has drawn the next step's already (splitStep); the generator gives the same numbers in the same
+                    // order either way
+                    NoiseAhead ahead = drawnAhead;
+                    drawnAhead = null;
+                    try (NDManager m = ahead != null ? ahead.manager() : root.newSubManager()) {
+                        NDArray eps = ahead != null ? ahead.eps() : m.randomNormal(noiseShape);
+                        if (split) {
+                            losses = splitStep(m, eps, order, from, batch, threads, step + 1 < steps ? noiseShape : null);
+                        } else {
+                            try (GradientCollector collector = engine.newGradientCollector()) {
+                                losses = forwardBackward(m, eps, order, from, batch, batch, reconstruction, collector::backward);
+                            }
                         }
                     }
+                    encoderAdam.step();
+                    decoderAdam.step();
+                    clampSigma();
+                    totalSum += losses[0] + losses[1];
+                    recSum += losses[0];
+                    klSum += losses[1];
                 }
-                encoderAdam.step();
-                decoderAdam.step();
-                clampSigma();
-                totalSum += losses[0] + losses[1];
-                recSum += losses[0];
-                klSum += losses[1];
+            } finally {
+                if (drawnAhead != null) { // the epoch stopped early (cancelled, or a step failed)
+                    drawnAhead.manager().close();
+                    drawnAhead = null;
+                }
             }
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("loss.total", totalSum / steps);
@@ -248,8 +262,14 @@ public class TvaeModel extends DeepTabularModel {
          * 500 is about a hundred small operations and host work; OpenMP's team split each operation in lock-step and
          * gained 1.2x from a second core, and lost to it while the JIT compiled (plugin README, "Training steps on
          * two threads"). The same seed and thread count give the same bits; one thread and two differ by rounding.
+         *
+         * <p>With {@code nextNoise} given, the helper thread then draws the next step's latent noise of that shape
+         * into {@link #drawnAhead}, while this thread finishes its half and both networks' Adam steps: the draw (about
+         * 0.4 ms, a twentieth of a step) leaves the step's serial part. No other draw from the engine's generator
+         * happens meanwhile (the halves draw nothing), so the numbers and their order are those of drawing each step's
+         * noise at its start.
          */
-        private double[] splitStep(NDManager m, NDArray eps, int[] order, int from, int batch, int threads) {
+        private double[] splitStep(NDManager m, NDArray eps, int[] order, int from, int batch, int threads, Shape nextNoise) {
             int half = batch / 2;
             if (halves == null) {
                 secondHalf = reconstruction.withOwnScratch();
@@ -263,9 +283,15 @@ public class TvaeModel extends DeepTabularModel {
                     return forwardBackward(part, firstEps, order, from, half, batch, reconstruction, ThreadAutograd::backward);
                 }
             }, () -> {
+                double[] losses;
                 try (NDManager part = m.newSubManager()) {
-                    return forwardBackward(part, secondEps, order, from + half, batch - half, batch, secondHalf, ThreadAutograd::backward);
+                    losses = forwardBackward(part, secondEps, order, from + half, batch - half, batch, secondHalf, ThreadAutograd::backward);
                 }
+                if (nextNoise != null) {
+                    NDManager next = root.newSubManager();
+                    drawnAhead = new NoiseAhead(next, next.randomNormal(nextNoise));
+                }
+                return losses;
             });
             return new double[] {both.first()[0] + both.second()[0], both.first()[1] + both.second()[1]};
         }
@@ -420,6 +446,10 @@ public class TvaeModel extends DeepTabularModel {
     }
 
     record Losses(NDArray reconstruction, NDArray kl) {
+    }
+
+    /** A step's latent noise drawn ahead, in a manager of its own that the step closes. */
+    record NoiseAhead(NDManager manager, NDArray eps) {
     }
 
     /** Steps of an epoch: as many batches of {@code batchSize} as the rows hold, at least one. */
