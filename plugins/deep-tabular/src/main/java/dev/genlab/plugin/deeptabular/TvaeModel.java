@@ -289,7 +289,12 @@ public class TvaeModel extends DeepTabularModel {
                 }
                 if (nextNoise != null) {
                     NDManager next = root.newSubManager();
-                    drawnAhead = new NoiseAhead(next, next.randomNormal(nextNoise));
+                    try {
+                        drawnAhead = new NoiseAhead(next, next.randomNormal(nextNoise));
+                    } catch (RuntimeException | Error e) {
+                        next.close(); // nothing holds it yet: trainEpoch only closes a drawn step's manager
+                        throw e;
+                    }
                 }
                 return losses;
             });
