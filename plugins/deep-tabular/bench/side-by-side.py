@@ -8,7 +8,8 @@ Run from any checkout after `mvn -B -q install -DskipTests` at the repository ro
 1. creates (once) a virtualenv with SDV from PyPI (default ~/.cache/genlab/bench/sdv-<version>);
 2. snapshots genlab's test classpath of plugins/deep-tabular into target/bench-lib (so a later `mvn install`
    cannot swap a jar under a running benchmark);
-3. for each model and thread count, runs genlab (DeepTabularBench) and the reference (bench/sdv_side.py: the
+3. for each model and thread count, runs genlab (DeepTabularBench, with the launcher's JVM options from
+   core/cli/bin/jvm.options) and the reference (bench/sdv_side.py: the
    `ctgan` package's CTGAN/TVAE, which SDV's synthesizers wrap) alternately, `--pairs` times, each in its own
    process on the bundled Adult training rows (32,561), batch 500, the papers' default architectures;
 4. prints per pair and as medians (with min-max) over pairs: epochs/s (the epoch loop only; also after the first
@@ -108,8 +109,14 @@ def base_env(threads, passive=False):
     return env
 
 
+def jvm_options():
+    """genlab's own JVM options, as its launcher passes them (core/cli/bin/jvm.options)."""
+    lines = (REPO / "core/cli/bin/jvm.options").read_text().splitlines()
+    return [l.strip() for l in lines if l.strip() and not l.strip().startswith("#")]
+
+
 def genlab_command(cp, model, epochs, threads):
-    cmd = ["java", "-Xmx4g", "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", cp]
+    cmd = ["java", *jvm_options(), "-Xmx4g", "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", cp]
     if threads is not None:
         cmd.append(f"-Dgenlab.threads={threads}")
     return cmd + ["dev.genlab.plugin.deeptabular.bench.DeepTabularBench", "--models", model, "--epochs", str(epochs), "--no-utility"]

@@ -257,7 +257,9 @@ final class SparkSweepLauncher implements SweepLauncher {
         if (!reader.isAlive()) {
             result.complete(new Outcome(null, "the Spark driver stopped; see " + driverLog));
         }
-        List<String> command = new ArrayList<>(List.of("-Dai.djl.offline=true", "-Xmx" + settings.trialMemory(), "-cp",
+        // the JIT options of the JVM that runs the sweep (core/cli/bin/jvm.options), as a local sweep's trials get them
+        List<String> command = new ArrayList<>(SweepLauncherContext.jitOptions());
+        command.addAll(List.of("-Dai.djl.offline=true", "-Xmx" + settings.trialMemory(), "-cp",
                 String.join(java.io.File.pathSeparator, bundle.classpath()), context.mainClass()));
         // MLflow off on the executors (the shipped experiment has no server): this side pushes the run
         command.addAll(TrialCommand.arguments(bundle.experiment(), TrialTask.RUNS, parentId, runName, trial.overrides(), bundle.pluginDirs()));

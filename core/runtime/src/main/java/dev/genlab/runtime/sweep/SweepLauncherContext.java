@@ -52,10 +52,29 @@ public record SweepLauncherContext(Path file, Config experiment, List<String> ov
         });
     }
 
-    /** The command of this JVM: its java, {@code -Dai.djl.offline=true} and its classpath, running {@code mainClass}. */
+    /**
+     * The command of this JVM: its java, its JIT options ({@link #jitOptions}), {@code -Dai.djl.offline=true} and its
+     * classpath, running {@code mainClass}.
+     */
     public static List<String> thisJvm(String mainClass) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return List.of(java, "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), mainClass);
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jitOptions());
+        command.addAll(List.of("-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"), mainClass));
+        return List.copyOf(command);
+    }
+
+    /**
+     * The options of this JVM that a trial's JVM gets too: HotSpot's compile thresholds ({@code -XX:Tier…}, which the
+     * launcher sets from {@code core/cli/bin/jvm.options}), so that a trial warms up as the run that started it.
+     */
+    public static List<String> jitOptions() {
+        return jitOptions(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    }
+
+    static List<String> jitOptions(List<String> jvmArguments) {
+        return jvmArguments.stream().filter(a -> a.startsWith("-XX:Tier")).toList();
     }
 
     /** This JVM's classpath entries. */
